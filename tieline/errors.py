@@ -1,0 +1,89 @@
+"""tieline's errors: one hierarchy, each with a code a user can search and a remedy.
+
+    TielineError
+    ├── InputError          a document could not be read (file, line, record)
+    ├── KnowledgeBaseError  an actor file is malformed or inconsistent
+    ├── OntologyError       the ontology or a lexicon is malformed
+    ├── StoreError          the database could not be opened or written
+    └── UnknownActorError   a name given by the user matches no actor
+
+Every message names the file, line or record concerned and says what to do.
+"""
+
+from __future__ import annotations
+
+
+class TielineError(Exception):
+    """Base of all tieline errors. ``code`` is stable and searchable (``T101``...)."""
+
+    code = "T000"
+
+    def __init__(self, message: str, *, where: str | None = None, remedy: str | None = None):
+        self.message = message
+        self.where = where
+        self.remedy = remedy
+        super().__init__(self.__str__())
+
+    def __str__(self) -> str:
+        parts = [f"[{self.code}]"]
+        if self.where:
+            parts.append(f"{self.where}:")
+        parts.append(self.message)
+        text = " ".join(parts)
+        if self.remedy:
+            text += f" ({self.remedy})"
+        return text
+
+
+class InputError(TielineError):
+    """A document could not be read: empty, binary, not UTF-8, malformed JSON..."""
+
+    code = "T100"
+
+
+class EmptyInputError(InputError):
+    code = "T101"
+
+
+class BinaryInputError(InputError):
+    code = "T102"
+
+
+class EncodingError(InputError):
+    code = "T103"
+
+
+class JsonLineError(InputError):
+    code = "T104"
+
+
+class UnsupportedFormatError(InputError):
+    code = "T105"
+
+
+class InputTooLargeError(InputError):
+    code = "T106"
+
+
+class KnowledgeBaseError(TielineError):
+    """An actor file is malformed, or an entry contradicts another."""
+
+    code = "T200"
+
+
+class OntologyError(TielineError):
+    """The ontology, a trigger lexicon or a cue list is malformed."""
+
+    code = "T300"
+
+
+class StoreError(TielineError):
+    """The store could not be opened, migrated or written."""
+
+    code = "T400"
+
+
+class UnknownActorError(TielineError):
+    """A name given on the command line matches no known actor."""
+
+    code = "T500"
