@@ -1,0 +1,167 @@
+"""Find the knowledge base's names in text, fast.
+
+All names, aliases, acronyms, former names and wing names of the base go into one
+Aho-Corasick automaton (pyahocorasick) over a folded copy of the text that has the
+same length as the original, so offsets carry over unchanged. Folding lowercases,
+strips accents and turns punctuation (hyphens, apostrophes, quotes) into spaces;
+each name is added in the forms that folding can produce ("Qa'ida" as "qa ida" and
+"qaida"), with and without a leading "the", and without a leading Arabic article where
+what remains is still distinctive ("al-Shabaab" as "shabaab").
+
+Acronyms are checked case-sensitively ("IS" is not "is"); other names need at least
+one capital letter in the text ("Hamas", not "hamas" inside a URL slug).
+
+Example:
+    >>> m = ActorMatcher(load_kb())
+    >>> [(x.text, x.candidates) for x in m.find("Hamas met ISIS leaders.")][:1]
+    [('Hamas', (('hamas', 'name', False),))]
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import ahocorasick
+
+from .kb import KnowledgeBase
+from .normalize import normalize_name
+
+_APOSTROPHES = "'’‘`´ʼʻʿʾ′"
+_ARTICLE = re.compile(r"^(?:al|el|ad|ash|as|an|ar|at|az|ul)\s+")
+_LEADING_THE = re.compile(r"^the\s+")
+
+
+def _fold_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for code in range(0x250):
+        ch = chr(code)
+        if ch.isalnum():
+            base = "".join(c for c in unicodedata.normalize("NFKD", ch)
+                           if not unicodedata.combining(c)).lower()
+            table[code] = base if len(base) == 1 else ch.lower()
+        else:
+            table[code] = " "
+    for code in range(0x2000, 0x2070):
+        table[code] = " "
+    for ch in _APOSTROPHES:
+        table[ord(ch)] = " "
+    return table
+
+
+_FOLD = _fold_table()
+
+
+def fold_text(text: str) -> str:
+    """Lowercase, accent-free, punctuation-as-space copy of ``text``, same length.
+
+    Example:
+        >>> fold_text("Al Qa'ida-Irak")
+        'al qa ida irak'
+    """
+    folded = text.translate(_FOLD)
+    if len(folded) != len(text):  # a character folded to several; keep offsets exact
+        folded = "".join(_FOLD.get(ord(c), c.lower()[:1] or " ") for c in text)
+    return folded
+
+
+def name_keys(name: str) -> set[str]:
+    """The folded forms under which a knowledge-base name is looked up in text."""
+    spaced = " ".join(fold_text(name).split())
+    joined = " ".join(fold_text(name.translate({ord(c): None for c in _APOSTROPHES})).split())
+    keys = {spaced, joined, normalize_name(name)}
+    for key in list(keys):
+        bare = _LEADING_THE.sub("", key)
+        keys.add(bare)
+        stripped = _ARTICLE.sub("", bare)
+        if stripped != bare and len(stripped) >= 5:
+            keys.add(stripped)
+    return {k for k in keys if k}
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    """A knowledge-base name found in text, before resolution.
+
+    ``candidates`` are (actor id, how, ambiguous) triples: one name may belong to
+    several actors when the base declares it ambiguous.
+    """
+
+    start: int
+    end: int
+    text: str
+    candidates: tuple[tuple[str, str, bool], ...]
+
+
+@dataclass(frozen=True)
+class _Entry:
+    actor_id: str
+    how: str
+    ambiguous: bool
+    exact: str | None  # the acronym as written, checked case-sensitively
+
+
+def _is_acronym(name: str) -> bool:
+    letters = [c for c in name if c.isalpha()]
+    return bool(letters) and len(name) <= 8 and " " not in name and \
+        sum(c.isupper() for c in letters) >= max(2, len(letters) - 1)
+
+
+class ActorMatcher:
+    """An automaton over every name of a knowledge base."""
+
+    def __init__(self, kb: KnowledgeBase):
+        self.kb = kb
+        table: dict[str, list[_Entry]] = {}
+        for actor in kb:
+            ambiguous = {normalize_name(n) for n in actor.ambiguous}
+            named: list[tuple[str, str]] = [(actor.name, "name")]
+            named += [(n, "alias") for n in actor.aliases]
+            named += [(n, "acronym") for n in actor.acronyms]
+            named += [(n.name, "former_name") for n in actor.former_names]
+            named += [(n, "wing") for n in actor.wings]
+            for name, how in named:
+                exact = name if (how == "acronym" or _is_acronym(name)) else None
+                if exact and how != "former_name":
+                    how = "acronym"
+                amb = normalize_name(name) in ambiguous
+                keys = {" ".join(fold_text(name).split())} if exact else name_keys(name)
+                for key in keys:
+                    entries = table.setdefault(key, [])
+                    entry = _Entry(actor.id, how, amb, exact)
+                    if entry not in entries:
+                        entries.append(entry)
+        self._automaton = ahocorasick.Automaton()
+        for key, entries in table.items():
+            self._automaton.add_word(key, (len(key), tuple(entries)))
+        self._automaton.make_automaton()
+
+    def find(self, text: str) -> list[NameMatch]:
+        """Longest, leftmost, non-overlapping name matches in ``text``."""
+        folded = fold_text(text)
+        n = len(folded)
+        found: list[NameMatch] = []
+        for end_index, (length, entries) in self._automaton.iter(folded):
+            start, end = end_index - length + 1, end_index + 1
+            if (start > 0 and folded[start - 1].isalnum()) or (end < n and folded[end].isalnum()):
+                continue
+            span = text[start:end]
+            cands = []
+            for e in entries:
+                if e.exact is not None:
+                    if span != e.exact and span.replace(" ", "-") != e.exact:
+                        continue
+                elif not any(c.isupper() for c in span) and any(c.isascii() and c.isalpha() for c in span):
+                    continue
+                cands.append((e.actor_id, e.how, e.ambiguous))
+            if cands:
+                found.append(NameMatch(start, end, span, tuple(dict.fromkeys(cands))))
+        found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+        chosen: list[NameMatch] = []
+        last_end = -1
+        for m in found:
+            if m.start >= last_end:
+                chosen.append(m)
+                last_end = m.end
+        return chosen

@@ -1,0 +1,223 @@
+"""Resolve a document's actor mentions: names, defined acronyms, wings, references.
+
+Input: the document text, its sentences and the raw name matches of
+:class:`~tieline.actors.matcher.ActorMatcher`. Output: :class:`~tieline.model.Mention`
+records, each tied to one actor, in text order. Steps, each a small function:
+
+1. acronyms the text defines ("Ansar Bayt al-Maqdis (ABM)") bind for the document;
+2. ambiguous names keep only the actor the document otherwise names;
+3. a wing or part after or before a name ("Hamas' military wing") widens the mention
+   and records the wing;
+4. "X's affiliate" / "the X affiliate" resolves to the affiliate of X that the base or
+   the document knows;
+5. descriptive references ("the Palestinian group", "the group") resolve to the most
+   recent earlier mention of a fitting actor.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from ..model import Actor, Mention, Sentence
+from .kb import KnowledgeBase
+from .matcher import NameMatch
+
+_DEFINED = re.compile(r"\s*\(\s*(?:the\s+)?([A-Z][A-Za-z0-9&\-]{1,11})\s*\)")
+_AKA = re.compile(r"\s*\(\s*(?:formerly|also known as|aka|a\.k\.a\.|known as)\s+([^)]{2,60})\)")
+
+
+@dataclass(frozen=True)
+class ReferenceLexicon:
+    group_nouns: tuple[str, ...]
+    affiliate_nouns: tuple[str, ...]
+    wing_modifiers: tuple[str, ...]
+    wing_nouns: tuple[str, ...]
+    determiners: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def reference_lexicon() -> ReferenceLexicon:
+    path = resources.files("tieline") / "data" / "lexicons" / "references.yaml"
+    data = yaml.safe_load(path.read_text("utf-8"))
+    return ReferenceLexicon(**{k: tuple(v) for k, v in data.items()})
+
+
+def _alternation(words: Sequence[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    lex = reference_lexicon()
+    mods = _alternation(lex.wing_modifiers)
+    nouns = _alternation(lex.wing_nouns)
+    groups = _alternation(lex.group_nouns)
+    dets = _alternation(lex.determiners)
+    return {
+        # after a name: "’s military wing", "' armed wing", " militants"
+        "wing_after": re.compile(rf"^(?:['’]s?)?\s+((?:(?:{mods})\s+)?(?:{nouns}))\b", re.I),
+        # before a name: "the armed wing of "
+        "wing_before": re.compile(rf"\b(?:the\s+)?((?:{mods})\s+(?:{nouns}))\s+of\s+(?:the\s+)?$", re.I),
+        "affiliate_after": re.compile(
+            rf"^(?:['’]s?)?\s+((?:[A-Z][\w-]*\s+)?(?:{_alternation(lex.affiliate_nouns)}))\b(?!\s+of\b)"),
+        "descriptor": re.compile(
+            rf"\b(?:{dets})\s+((?:[A-Za-z][\w-]*\s+){{0,3}}?)({groups})\b(?!\s+of\b)", re.I),
+    }
+
+
+def _index_of(starts: list[int], offset: int) -> int:
+    return max(0, bisect.bisect_right(starts, offset) - 1)
+
+
+def resolve_mentions(text: str, sentences: Sequence[Sentence], matches: Sequence[NameMatch],
+                     kb: KnowledgeBase) -> list[Mention]:
+    """Resolve raw name matches and descriptive references into mentions."""
+    starts = [s.start for s in sentences]
+    defined = _defined_acronyms(text, matches)
+    matches = _add_defined_acronym_matches(text, matches, defined)
+    present = {cand[0] for m in matches for cand in m.candidates if not cand[2]}
+    present |= set(defined.values())
+    mentions: list[Mention] = []
+    for m in matches:
+        actor_id, how = _choose(m, present, defined)
+        if actor_id is None:
+            continue
+        start, end, wing = _widen_for_wing(text, m.start, m.end)
+        affiliate = _affiliate_reference(text, m.end, actor_id, kb, present)
+        if affiliate is not None:
+            actor_id, how, end = affiliate
+        mentions.append(Mention(start, end, text[start:end], actor_id,
+                                _index_of(starts, start), how, wing))
+    mentions += _descriptor_mentions(text, sentences, starts, mentions, kb)
+    mentions.sort(key=lambda x: x.start)
+    return mentions
+
+
+def _defined_acronyms(text: str, matches: Sequence[NameMatch]) -> dict[str, str]:
+    """Acronyms the text defines right after an unambiguous name: "Name (ACR)"."""
+    defined: dict[str, str] = {}
+    for m in matches:
+        follow = _DEFINED.match(text, m.end)
+        if not follow:
+            continue
+        unambiguous = [c for c in m.candidates if not c[2]] or list(m.candidates)
+        if len(unambiguous) == 1:
+            defined[follow.group(1)] = unambiguous[0][0]
+    return defined
+
+
+def _add_defined_acronym_matches(text: str, matches: Sequence[NameMatch],
+                                 defined: dict[str, str]) -> list[NameMatch]:
+    """Occurrences of acronyms defined in the text, which override the base's reading."""
+    if not defined:
+        return list(matches)
+    pattern = re.compile(r"\b(" + "|".join(re.escape(a) for a in defined) + r")\b")
+    extra = []
+    taken = [(m.start, m.end) for m in matches]
+    for hit in pattern.finditer(text):
+        if any(s <= hit.start() < e for s, e in taken):
+            continue
+        extra.append(NameMatch(hit.start(), hit.end(), hit.group(),
+                               ((defined[hit.group()], "defined_acronym", False),)))
+    out = []
+    for m in matches:
+        if m.text in defined:
+            m = NameMatch(m.start, m.end, m.text, ((defined[m.text], "defined_acronym", False),))
+        out.append(m)
+    return sorted(out + extra, key=lambda m: m.start)
+
+
+def _choose(m: NameMatch, present: set[str], defined: dict[str, str]) -> tuple[str | None, str]:
+    if m.text in defined:
+        return defined[m.text], "defined_acronym"
+    clear = [c for c in m.candidates if not c[2]]
+    if len(clear) == 1:
+        return clear[0][0], clear[0][1]
+    pool = clear or list(m.candidates)
+    known = [c for c in pool if c[0] in present]
+    if len(known) == 1 or (known and all(k[0] == known[0][0] for k in known)):
+        return known[0][0], known[0][1]
+    return None, ""
+
+
+def _widen_for_wing(text: str, start: int, end: int) -> tuple[int, int, str | None]:
+    pats = _patterns()
+    after = pats["wing_after"].match(text, end, min(len(text), end + 40))
+    if after:
+        return start, after.end(), after.group(1).lower()
+    window_start = max(0, start - 40)
+    before = pats["wing_before"].search(text[window_start:start])
+    if before:
+        return window_start + before.start(), end, before.group(1).lower()
+    return start, end, None
+
+
+def _affiliates_of(kb: KnowledgeBase, parent: str) -> list[Actor]:
+    return [a for a in kb if any(l.target == parent and l.type in ("affiliate_of", "branch_of")
+                                 for l in a.links)]
+
+
+def _affiliate_reference(text: str, end: int, parent: str, kb: KnowledgeBase,
+                         present: set[str]) -> tuple[str, str, int] | None:
+    """"ISIS's Sinai affiliate" -> the affiliate of ISIS described as Sinai(-based)."""
+    hit = _patterns()["affiliate_after"].match(text, end, min(len(text), end + 40))
+    if not hit:
+        return None
+    words = hit.group(1).split()
+    qualifier = words[0].lower() if len(words) > 1 else None
+    tail = text[hit.end(): hit.end() + 40]
+    place = re.match(r"\s+in\s+(?:the\s+)?([A-Z][\w-]*)", tail)
+    if qualifier is None and place:
+        qualifier = place.group(1).lower()
+    options = _affiliates_of(kb, parent)
+    if qualifier:
+        options = [a for a in options if qualifier in {d.lower() for d in a.descriptors}
+                   or qualifier in (a.country or "").lower()]
+    else:
+        options = [a for a in options if a.id in present]
+    if len(options) == 1:
+        return options[0].id, "descriptor", hit.end()
+    return None
+
+
+def _descriptor_mentions(text: str, sentences: Sequence[Sentence], starts: list[int],
+                         mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:
+    """"the Palestinian group" -> the latest earlier mention whose descriptors fit."""
+    out: list[Mention] = []
+    taken = [(m.start, m.end) for m in mentions]
+    ordered = sorted(mentions, key=lambda m: m.start)
+    mention_starts = [m.start for m in ordered]
+    for hit in _patterns()["descriptor"].finditer(text):
+        if any(s < hit.end() and hit.start() < e for s, e in taken):
+            continue
+        modifiers = [w.lower() for w in hit.group(1).split()]
+        before = ordered[: bisect.bisect_left(mention_starts, hit.start())]
+        sentence = _index_of(starts, hit.start())
+        # Only look back a few sentences: references rarely reach further.
+        before = [m for m in before if sentence - m.sentence <= 3]
+        actor_id = _antecedent(before, modifiers, kb)
+        if actor_id is not None:
+            out.append(Mention(hit.start(), hit.end(), hit.group(), actor_id, sentence,
+                               "descriptor" if modifiers else "coreference"))
+    return out
+
+
+def _antecedent(before: list[Mention], modifiers: list[str], kb: KnowledgeBase) -> str | None:
+    for m in reversed(before):
+        actor = kb.actors.get(m.actor_id)
+        if actor is None or actor.kind not in ("armed_group", "political_org"):
+            continue
+        if not modifiers:
+            return actor.id
+        words = {d.lower() for d in actor.descriptors} | {(actor.ideology or "").lower()}
+        words |= {(actor.country or "").lower()}
+        if any(w in words for w in modifiers):
+            return actor.id
+    return None

