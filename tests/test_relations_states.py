@@ -143,6 +143,14 @@ def test_an_unchanged_relation_is_no_transition(make_event):
     assert transitions(states) == []
 
 
+def test_a_period_of_denials_is_no_turning_point(make_event):
+    states = states_of(make_event(A, B, "training", "2014"),
+                       make_event(A, B, "training", "2015", negated=True),
+                       make_event(A, B, "armed_clash", "2016"))
+
+    assert [(t.period_from, t.period_to) for t in transitions(states)] == [("2014", "2016")]
+
+
 def test_states_and_transitions_convert_to_dicts(make_event):
     states = states_of(make_event(A, B, "training", "2014", id="t"),
                        make_event(A, B, "armed_clash", "2015", id="c"))

@@ -1,12 +1,13 @@
 """The store's command-line commands: ``ingest``, ``stats`` and ``dyad``.
 
 Thin click wrappers over :mod:`tieline.store` and :mod:`tieline.relations`; the main
-group in :mod:`tieline.cli` adds them with ``main.add_command``. A :class:`TielineError`
+group in :mod:`tieline.cli` adds ``ingest``, ``stats`` and ``dyad`` (all in
+``commands``) with ``main.add_command``. A :class:`TielineError`
 becomes ``error: <message>`` on stderr and exit status 2, never a traceback.
 
 Example:
     >>> from click.testing import CliRunner
-    >>> CliRunner().invoke(stats_command, ["--db", "sqlite://", "--format", "json"]).output
+    >>> CliRunner().invoke(stats, ["--db", "sqlite://", "--format", "json"]).output
     '{"documents": 0, "events": 0, "actors": 0}\\n'
 """
 
@@ -23,7 +24,7 @@ import click
 
 from .errors import TielineError
 from .relations.dyad import dyad_timeline, timeline_text
-from .store.ingest import Extractor, ingest
+from .store.ingest import Extractor, ingest as ingest_documents
 from .store.store import DEFAULT_URL, Store
 
 db_option = click.option(
@@ -62,7 +63,7 @@ def make_pipeline(kb_files: tuple[str, ...]) -> Extractor:
 @db_option
 @kb_option
 @click.option("--no-progress", is_flag=True, help="Do not show the progress bar.")
-def ingest_command(files: tuple[str, ...], published: datetime | None, db: str,
+def ingest(files: tuple[str, ...], published: datetime | None, db: str,
                    kb_files: tuple[str, ...], no_progress: bool) -> None:
     """Extract events from FILES and add them to the store.
 
@@ -76,10 +77,11 @@ def ingest_command(files: tuple[str, ...], published: datetime | None, db: str,
         tieline ingest corpus/ news.jsonl --published 2018-01-10 --db sqlite:///news.db
     """
     with reported_errors():
-        store = Store(db)
         pipeline = make_pipeline(tuple(kb_files))
-        report = ingest(list(files), store, pipeline,
-                        published.date() if published else None, progress=not no_progress)
+        store = Store(db)
+        report = ingest_documents(list(files), store, pipeline,
+                                  published.date() if published else None,
+                                  progress=not no_progress)
         store.close()
     for message in report.errors:
         click.echo(f"error: {message}", err=True)
@@ -92,7 +94,7 @@ def ingest_command(files: tuple[str, ...], published: datetime | None, db: str,
 @db_option
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
               show_default=True, help="Output format.")
-def stats_command(db: str, fmt: str) -> None:
+def stats(db: str, fmt: str) -> None:
     """Count the documents, events and distinct actors in the store.
 
     \b
@@ -119,7 +121,7 @@ def stats_command(db: str, fmt: str) -> None:
               show_default=True, help="Output format.")
 @click.option("--period", type=click.Choice(["year", "month"]), default="year",
               show_default=True, help="Period of the dyad states.")
-def dyad_command(a: str, b: str, db: str, kb_files: tuple[str, ...], fmt: str,
+def dyad(a: str, b: str, db: str, kb_files: tuple[str, ...], fmt: str,
                  period: Any) -> None:
     """Show how actors A and B related over time, with the evidence.
 
@@ -146,4 +148,4 @@ def dyad_command(a: str, b: str, db: str, kb_files: tuple[str, ...], fmt: str,
         click.echo(timeline_text(timeline))
 
 
-commands = [ingest_command, stats_command, dyad_command]
+commands = [ingest, stats, dyad]

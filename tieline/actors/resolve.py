@@ -62,11 +62,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     dets = _alternation(lex.determiners)
     return {
         # after a name: "’s military wing", "' armed wing", " militants"
-        "wing_after": re.compile(rf"^(?:['’]s?)?\s+((?:(?:{mods})\s+)?(?:{nouns}))\b", re.I),
+        "wing_after": re.compile(rf"(?:['’]s?)?\s+((?:(?:{mods})\s+)?(?:{nouns}))\b", re.I),
         # before a name: "the armed wing of "
         "wing_before": re.compile(rf"\b(?:the\s+)?((?:{mods})\s+(?:{nouns}))\s+of\s+(?:the\s+)?$", re.I),
         "affiliate_after": re.compile(
-            rf"^(?:['’]s?)?\s+((?:[A-Z][\w-]*\s+)?(?:{_alternation(lex.affiliate_nouns)}))\b(?!\s+of\b)"),
+            rf"(?:['’]s?)?\s+((?:[A-Z][\w-]*\s+)?(?:{_alternation(lex.affiliate_nouns)}))\b(?!\s+of\b)"),
         "descriptor": re.compile(
             rf"\b(?:{dets})\s+((?:[A-Za-z][\w-]*\s+){{0,3}}?)({groups})\b(?!\s+of\b)", re.I),
     }

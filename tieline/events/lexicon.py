@@ -24,6 +24,8 @@ import yaml
 from ..errors import OntologyError
 
 FRAMES = {"agent", "receiver", "mutual", "joiner", "formed_from"}
+# Part-of-speech restrictions a slot may carry ("back/V": the verb, not the body part).
+POS_TAGS = {"V": ["VERB"], "N": ["NOUN", "PROPN"], "A": ["ADJ"]}
 
 TokenSpec = dict[str, Any]
 
@@ -79,11 +81,16 @@ def compile_pattern(pattern: str) -> list[tuple[int, list[TokenSpec]]]:
         else:
             optional = slot.endswith("?")
             slot = slot.rstrip("?")
+            pos = None
+            if "/" in slot:
+                slot, pos = slot.split("/", 1)
             alternatives = _slot_alternatives(slot)
             single = sorted({a[0].lower() for a in alternatives if len(a) == 1})
             options: list[list[TokenSpec]] = []
             if single:
                 spec: TokenSpec = {"LEMMA": {"IN": single}}
+                if pos:
+                    spec["POS"] = {"IN": POS_TAGS[pos]}
                 if optional:
                     spec["OP"] = "?"
                 options.append([spec])
@@ -127,7 +134,7 @@ def load_triggers() -> TriggerLexicon:
             triggers[key] = Trigger(key, type_id, frame, pattern,
                                     tuple((h, tuple(p)) for h, p in compiled))
             head = next((s for s in pattern.split() if s.startswith("^")), pattern.split()[0])
-            for alt in _slot_alternatives(head.lstrip("^").rstrip("?")):
+            for alt in _slot_alternatives(head.lstrip("^").rstrip("?").split("/")[0]):
                 words.add(alt[0].lower())
     stems = set()
     for word in words:

@@ -205,7 +205,7 @@ def timeline_text(tl: DyadTimeline, width: int = 88) -> str:
         arrow = "→" if e.directed else "↔"
         flags = ([f"[{e.modality}]"] if e.modality != "asserted" else []) + \
             (["[NOT]"] if e.negated else [])
-        head = (f"  {_date_label(stored):<12} {e.type}  "
+        head = (f"  {_date_label(stored):<12} {e.type:<24} "
                 f"{tl.name(e.source)} {arrow} {tl.name(e.target)}")
         if flags:
             head += "  " + " ".join(flags)

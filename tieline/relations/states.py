@@ -228,6 +228,9 @@ def _polarity(relation_polarity: str, by_polarity: dict[str, float], total: floa
 def transitions(states: Iterable[DyadState]) -> list[Transition]:
     """Every change of relation between consecutive periods (with states) of a pair.
 
+    States without weight (only negated or weightless events) are not periods with a
+    state here: they neither start nor end a transition.
+
     Example:
         >>> s1 = DyadState("a", "b", "2014", "tactical_alliance", 2, "cooperation", .7, 1.2, ["e1"])
         >>> s2 = DyadState("a", "b", "2017", "violent_rivalry", -2, "conflict", .8, 1.5, ["e2"])
@@ -236,7 +239,10 @@ def transitions(states: Iterable[DyadState]) -> list[Transition]:
     """
     by_pair: dict[tuple[str, str], list[DyadState]] = {}
     for state in states:
-        by_pair.setdefault((state.a, state.b), []).append(state)
+        # A period holding only denials or weightless events (renames) says nothing
+        # about the relation; treating it as "none" would invent two turning points.
+        if state.weight > 0:
+            by_pair.setdefault((state.a, state.b), []).append(state)
     out: list[Transition] = []
     for (a, b), pair_states in sorted(by_pair.items()):
         ordered = sorted(pair_states, key=lambda s: s.period)

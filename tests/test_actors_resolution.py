@@ -1,0 +1,101 @@
+"""Actor mentions: names, acronyms, defined acronyms, wings and references."""
+
+from __future__ import annotations
+
+import pytest
+
+from tieline.actors.kb import KnowledgeBase, build_kb
+from tieline.actors.matcher import ActorMatcher, fold_text
+from tieline.actors.resolve import resolve_mentions
+from tieline.text import split_sentences
+
+KB_YAML = """\
+- id: hamas
+  name: Hamas
+  aliases: [Islamic Resistance Movement]
+  wings: [Qassam Brigades]
+  descriptors: [Palestinian, Gaza-based]
+- id: hamas-iraq
+  name: Hamas Iraq
+- id: islamic-state
+  name: Islamic State
+  aliases: [Islamic State of Iraq and Syria]
+  acronyms: [ISIS, IS]
+  ambiguous: [IS]
+  former_names: [{name: Al-Qaeda in Iraq, until: 2006}, {name: AQI, until: 2006}]
+- id: wilayat-sinai
+  name: Wilayat Sinai
+  aliases: [Sinai Province]
+  descriptors: [Sinai, Sinai-based]
+  former_names: [{name: Ansar Bayt al-Maqdis, until: 2014}]
+  links: [{type: affiliate_of, target: islamic-state, year: 2014}]
+- id: al-qaeda
+  name: al-Qaeda
+  aliases: [al-Qaida, Al Qa'ida]
+"""
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return build_kb([("test.yaml", KB_YAML)])
+
+
+def mentions(kb: KnowledgeBase, text: str) -> list[tuple[str, str]]:
+    found = resolve_mentions(text, split_sentences(text), ActorMatcher(kb).find(text), kb)
+    return [(m.text, m.actor_id) for m in found]
+
+
+def test_fold_text_keeps_length() -> None:
+    text = "Al Qa’ida – Groupe Islamique Armé"
+    assert len(fold_text(text)) == len(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hamas fired rockets.", [("Hamas", "hamas")]),
+    ("Hamas Iraq is not Hamas.", [("Hamas Iraq", "hamas-iraq"), ("Hamas", "hamas")]),
+    ("Al Qa'ida and al-Qaida and AL QAIDA.", [("Al Qa'ida", "al-qaeda"), ("al-Qaida", "al-qaeda"),
+                                             ("AL QAIDA", "al-qaeda")]),
+    ("ISIS attacked.", [("ISIS", "islamic-state")]),
+    ("In Iraq, AQI grew.", [("AQI", "islamic-state")]),
+])
+def test_names_aliases_and_acronyms(kb: KnowledgeBase, text: str,
+                                    expected: list[tuple[str, str]]) -> None:
+    assert mentions(kb, text) == expected
+
+
+def test_lowercase_words_are_not_names(kb: KnowledgeBase) -> None:
+    assert mentions(kb, "hamas is a word in a url slug; is it?") == []
+
+
+def test_ambiguous_acronym_needs_the_actor_named_elsewhere(kb: KnowledgeBase) -> None:
+    assert mentions(kb, "IS claimed it.") == []
+    assert mentions(kb, "The Islamic State grew. IS claimed it.")[-1] == ("IS", "islamic-state")
+
+
+def test_acronym_defined_in_the_text(kb: KnowledgeBase) -> None:
+    text = "Ansar Bayt al-Maqdis (ABM) emerged in Sinai. Later ABM pledged allegiance."
+    assert mentions(kb, text)[-1] == ("ABM", "wilayat-sinai")
+
+
+def test_wing_widens_the_mention_and_is_recorded(kb: KnowledgeBase) -> None:
+    text = "Hamas’ military wing met the armed wing of Hamas."
+    found = resolve_mentions(text, split_sentences(text), ActorMatcher(kb).find(text), kb)
+    assert [(m.text, m.actor_id, m.wing) for m in found] == [
+        ("Hamas’ military wing", "hamas", "military wing"),
+        ("the armed wing of Hamas", "hamas", "armed wing")]
+
+
+def test_named_wing_resolves_to_its_organization(kb: KnowledgeBase) -> None:
+    assert mentions(kb, "The Qassam Brigades fired.") == [("Qassam Brigades", "hamas")]
+
+
+def test_affiliate_reference_resolves_through_the_links(kb: KnowledgeBase) -> None:
+    assert mentions(kb, "Ties between Hamas and ISIS’s Sinai affiliate") == [
+        ("Hamas", "hamas"), ("ISIS’s Sinai affiliate", "wilayat-sinai")]
+
+
+def test_descriptor_resolves_to_latest_fitting_actor(kb: KnowledgeBase) -> None:
+    text = "Wilayat Sinai met Hamas. The Palestinian group denied it. The group said so."
+    found = mentions(kb, text)
+    assert ("The Palestinian group", "hamas") in found
+    assert found[-1] == ("The group", "hamas")
