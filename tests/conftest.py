@@ -7,17 +7,20 @@ predecessor Cobalt Legion) so tests never depend on the shipped actor files.
 from __future__ import annotations
 
 import itertools
+import os
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 
 from tieline.actors.kb import KnowledgeBase, build_kb
 from tieline.events.ontology import load_ontology
 from tieline.model import (
     Actor, DateInterval, Document, Event, Evidence, Extraction, Mention,
 )
+from tieline.store.schema import metadata
 from tieline.store.store import Store
 
 TEST_ACTORS = """\
@@ -111,7 +114,16 @@ def kb() -> KnowledgeBase:
 
 @pytest.fixture
 def db_url(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'test.db'}"
+    """A fresh, empty database: a SQLite file in ``tmp_path``, or the database named by
+    ``$TIELINE_TEST_DATABASE`` (e.g. a PostgreSQL URL), emptied first, so the same tests
+    run on both."""
+    url = os.environ.get("TIELINE_TEST_DATABASE")
+    if not url:
+        return f"sqlite:///{tmp_path / 'test.db'}"
+    engine = sa.create_engine(url)
+    metadata.drop_all(engine)
+    engine.dispose()
+    return url
 
 
 @pytest.fixture

@@ -99,3 +99,9 @@ def test_descriptor_resolves_to_latest_fitting_actor(kb: KnowledgeBase) -> None:
     found = mentions(kb, text)
     assert ("The Palestinian group", "hamas") in found
     assert found[-1] == ("The group", "hamas")
+
+
+def test_word_final_apostrophe_in_a_name() -> None:
+    kb = build_kb([("t.yaml", "- id: pkk\n  name: Kurdistan Workers' Party\n")])
+    assert mentions(kb, "The Kurdistan Workers’ Party fought.") == [
+        ("Kurdistan Workers’ Party", "pkk")]

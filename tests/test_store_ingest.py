@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from tieline.errors import EmptyInputError
+import pytest
+
+from tieline.errors import EmptyInputError, KnowledgeBaseError
 from tieline.model import Document, Extraction
 from tieline.store.ingest import IngestReport, ingest
 
@@ -63,3 +65,13 @@ def test_the_report_summarises_in_one_line():
     report = IngestReport(added=2, skipped_duplicates=1, errors=["x"], events_added=5)
 
     assert report.summary() == "2 documents added (5 events), 1 already stored, 1 failed"
+
+
+def test_a_broken_knowledge_base_stops_the_run_at_once(store):
+    class BrokenKb:
+        def extract(self, doc):
+            raise KnowledgeBaseError("link points to unknown id 'x'", where="mine.yaml")
+
+    with pytest.raises(KnowledgeBaseError):
+        ingest(["x"], store, BrokenKb(), progress=False,
+               reader=reader_of(Document(id="a", text="Story.")))

@@ -70,7 +70,10 @@ def name_keys(name: str) -> set[str]:
     """The folded forms under which a knowledge-base name is looked up in text."""
     spaced = " ".join(fold_text(name).split())
     joined = " ".join(fold_text(name.translate({ord(c): None for c in _APOSTROPHES})).split())
-    keys = {spaced, joined, normalize_name(name)}
+    # The raw folded form keeps the double space a word-final apostrophe leaves
+    # ("Workers' Party" -> "workers  party"), as folding the text will.
+    raw = fold_text(name).strip()
+    keys = {spaced, joined, raw, normalize_name(name)}
     for key in list(keys):
         bare = _LEADING_THE.sub("", key)
         keys.add(bare)

@@ -161,7 +161,8 @@ class EventExtractor:
     def _triggers_in(self, doc: Doc) -> list[tuple[Trigger, int, int, Token]]:
         """Trigger matches, longest first, none whose head lies inside a longer one."""
         found = []
-        for match_id, start, end, align in self.matcher(doc, with_alignments=True):
+        matches: list[Any] = self.matcher(doc, with_alignments=True)
+        for match_id, start, end, align in matches:
             name = self.nlp.vocab.strings[match_id]
             key = name.split("~")[0]
             head_pattern_pos = self._heads[name][0]

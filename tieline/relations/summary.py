@@ -45,9 +45,9 @@ def summarize_dyads(events: Sequence[Event], ontology: Ontology | None = None) -
             relation = "none"
         else:
             relation = max(pull, key=lambda lv: (round(pull[lv], 6), abs(onto.levels[lv].rank)))
-        level = onto.levels[relation]
+        rung = onto.levels[relation]
         starts = sorted(e.date.start for e in group if e.date.start)
         dyads.append(Dyad(a=a, b=b, relation=relation, since=starts[0] if starts else None,
-                          crosswalk=level.crosswalk(), events=[e.id for e in group],
-                          polarity=level.polarity))
+                          crosswalk=rung.crosswalk(), events=[e.id for e in group],
+                          polarity=rung.polarity))
     return dyads

@@ -21,7 +21,7 @@ from typing import Any, Protocol
 
 from tqdm import tqdm
 
-from ..errors import InputError, TielineError
+from ..errors import InputError, KnowledgeBaseError, OntologyError, TielineError
 from ..model import Document, Extraction
 from .store import Store
 
@@ -77,6 +77,8 @@ def ingest(paths: Iterable[str], store: Store, pipeline: Extractor,
 
     ``published`` is the fallback date for documents that carry none. ``reader`` replaces
     :func:`tieline.read.read_documents` (tests use it). Progress goes to stderr.
+    Errors of one record are collected in the report; a :class:`KnowledgeBaseError` or
+    :class:`OntologyError` (the configuration, not the record) is raised.
 
     Example:
         >>> ingest(["news.jsonl"], Store("sqlite:///x.db"), Pipeline()).added  # doctest: +SKIP
@@ -115,6 +117,10 @@ def _ingest_one(doc: Document, store: Store, pipeline: Extractor,
             report.events_added += len(extraction.events)
         else:
             report.skipped_duplicates += 1
+    except (KnowledgeBaseError, OntologyError):
+        # A broken actor file or ontology fails every document alike: stop, don't
+        # report it thousands of times.
+        raise
     except TielineError as exc:
         report.errors.append(str(exc))
     except Exception as exc:  # noqa: BLE001

@@ -3,8 +3,9 @@
 Every word comes from ``tieline/data/lexicons/dates.yaml``; the regular expressions are
 built from it and compiled once, at import. A sentence with no digit and no date word
 (month, season, weekday or relative cue) is turned away by one cheap test before any of
-them runs, and the patterns that need a year only search windows around the years. Expressions that need the publication date (``last year``, ``in November``)
-are dropped when there is none.
+them runs, and the patterns that need a year only search windows around the years.
+Expressions that need the publication date (``last year``, ``in November``) are dropped
+when there is none, unless an earlier date of the sentence gives the year.
 
 Example:
     >>> [m.interval.start for m in find_dates("In 2014, ABM pledged allegiance.")]
@@ -13,6 +14,7 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 from collections.abc import Callable, Iterable
@@ -45,7 +47,7 @@ class DateMention:
 
     Example:
         >>> find_dates("It began in 2014.", offset=100)[0].start
-        111
+        112
     """
 
     start: int
@@ -69,7 +71,6 @@ class _Found:
     month: int = 0
     days: tuple[int, int] | None = None
     mode: str = "point"
-    strict: bool = False
 
 
 Handler = Callable[[re.Match[str], date | None], "_Found | None"]
@@ -187,6 +188,7 @@ class DateLexicon:
         self._compile(data, full, abbreviations)
 
     def _check_cues(self, data: dict[str, Any]) -> None:
+        """Fail unless every relative phrase holds a cue word ("earlier this month" holds "month")."""
         cues = {_norm(str(c)) for c in data["relative_cues"]}
         for phrase in self.relative_of:
             if not cues & set(phrase.split()):
@@ -194,6 +196,7 @@ class DateLexicon:
                                     where=LEXICON, remedy="add one of its words to relative_cues")
 
     def _compile(self, data: dict[str, Any], full: list[str], abbreviations: list[str]) -> None:
+        """Build every pattern from the words: ``self.atom`` matches "the end of 2015"."""
         caps = full + [n.upper() for n in full]
         cap_abbr = abbreviations + [n.upper() for n in abbreviations]
         full_alt, abbr_alt = _alt(full), _alt(abbreviations)
@@ -203,15 +206,19 @@ class DateLexicon:
         this_last = _alt(self.this_words | self.last_words)
 
         def month(name: str) -> str:
+            """A month name in any case, abbreviations with or without a period: "Sept." or "OCTOBER"."""
             return rf"(?P<{name}>(?i:{full_alt})\b|(?i:{abbr_alt})(?:\.|\b))"
 
         def month_cap(name: str) -> str:
+            """A capitalized or upper-case month name: "May" but not "may"."""
             return rf"(?P<{name}>{_alt(caps)}\b|{_alt(cap_abbr)}(?:\.|\b))"
 
         def day(name: str) -> str:
+            """A day of the month, with an optional ordinal suffix: "3", "03", "3rd"."""
             return rf"(?P<{name}>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\w)"
 
         def part(key: str | None) -> str:
+            """A part phrase that combines with ``key`` (months/days/decade): "the end of ", "mid-"."""
             phrases = [p for p, spans in self.part_of.items() if key is None or key in spans]
             return rf"(?:(?i:the)\s+)?(?P<part>(?i:{_alt(phrases)}))(?:\s*-\s*|\s+)"
 
@@ -237,6 +244,7 @@ class DateLexicon:
         conn = _alt(data["range_connectors"])
 
         def scan(body: str) -> re.Pattern[str]:
+            """``body`` compiled between word boundaries that also reject "2,014" and "2014-15"."""
             return re.compile(lb + body + la)
 
         self.range = scan(rf"(?:(?i:from)\s+)?(?P<a>{atom})(?:{dash}|\s+(?i:{conn})\s+)(?P<b>{atom})")
@@ -652,10 +660,14 @@ def _plausible(text: str, found: _Found) -> bool:
 def _longest(found: list[_Found]) -> list[_Found]:
     """Non-overlapping candidates, longest first, in text order: ``[0,4) [0,9)`` keeps ``[0,9)``."""
     taken: list[_Found] = []
+    starts: list[int] = []
     for cand in sorted(found, key=lambda f: (f.start - f.end, f.start)):
-        if all(cand.end <= t.start or cand.start >= t.end for t in taken):
-            taken.append(cand)
-    return sorted(taken, key=lambda f: f.start)
+        i = bisect.bisect_left(starts, cand.start)
+        if (i > 0 and taken[i - 1].end > cand.start) or (i < len(taken) and taken[i].start < cand.end):
+            continue
+        taken.insert(i, cand)
+        starts.insert(i, cand.start)
+    return taken
 
 
 def _complete(found: _Found, year: int | None, published: date | None) -> Bounds | None:

@@ -1,0 +1,96 @@
+"""DocumentDates, by example: which date an event of a sentence gets, and on what basis."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tieline.model import DateInterval, Sentence
+from tieline.time import DocumentDates
+
+PUBLISHED = date(2018, 1, 25)
+
+
+def document(*paragraphs: list[str]) -> list[Sentence]:
+    """Sentences with document offsets, one list of texts per paragraph."""
+    sentences: list[Sentence] = []
+    offset = 0
+    for number, texts in enumerate(paragraphs):
+        for text in texts:
+            sentences.append(Sentence(len(sentences), offset, offset + len(text), text, number))
+            offset += len(text) + 1
+        offset += 1
+    return sentences
+
+
+def at(sentence: Sentence, word: str) -> int:
+    """The document offset of ``word`` in ``sentence``: where the event's trigger is."""
+    return sentence.start + sentence.text.index(word)
+
+
+@pytest.mark.parametrize("text, trigger, start, end", [
+    ("In 2014, ABM's leadership pledged allegiance to the Islamic State", "pledged", "2014", None),
+    ("In October 2006, under new leadership after al-Zarqawi's June death, AQI announces the "
+     "formation of the Islamic State of Iraq", "announces", "2006-10", None),
+    ("The SSU split from the IMK in 1998 in response to the IMK's 1997 truce", "split", "1998", None),
+    ("The SSU split from the IMK in 1998 in response to the IMK's 1997 truce", "truce", "1997", None),
+    ("At the end of 2015, one of Wilayat Sinai's leaders reportedly met with leaders of Hamas' armed wing",
+     "met", "2015-09", "2015-12"),
+    ("Earlier this month, X executed Y", "executed", "2018-01", None),
+    ("Over the past year, Hamas has calculated that ties to Cairo pay", "calculated", "2017-01", "2018-01"),
+])
+def test_the_date_nearest_the_trigger(text: str, trigger: str, start: str, end: str | None) -> None:
+    sentences = document([text])
+    dated = DocumentDates(sentences, PUBLISHED).for_sentence(0, near=at(sentences[0], trigger))
+    assert (dated.start, dated.end, dated.basis) == (start, end, "sentence")
+
+
+def test_a_trigger_halfway_between_two_dates_takes_the_one_before_it() -> None:
+    sentences = document(["Talks began in 2012 and ended in 2014."])
+    text = sentences[0].text
+    halfway = (text.index("2012") + 4 + text.index("2014")) // 2
+    assert DocumentDates(sentences, None).for_sentence(0, near=halfway).start == "2012"
+
+
+@pytest.mark.parametrize("text, trigger, start, phrase", [
+    ("After the July 2013 overthrow of President Morsi, violence in Sinai skyrocketed",
+     "skyrocketed", "2013-07", "After the July 2013 overthrow"),
+    ("Following the 2011 uprising, the group seized Arish", "seized", "2011", "Following the 2011 uprising"),
+    ("Since the 2014 pledge, Wilayat Sinai has attacked the army", "attacked", "2014", "Since the 2014 pledge"),
+])
+def test_a_date_after_an_anchor_cue_opens_an_interval(text: str, trigger: str, start: str, phrase: str) -> None:
+    sentences = document([text])
+    dated = DocumentDates(sentences, PUBLISHED).for_sentence(0, near=at(sentences[0], trigger))
+    assert dated == DateInterval(start=start, end=None, text=phrase, basis="anchor")
+
+
+def test_without_a_trigger_the_first_date_of_the_sentence() -> None:
+    sentences = document(["In 2014 it pledged allegiance, and in 2015 it attacked."])
+    assert DocumentDates(sentences, None).for_sentence(0).start == "2014"
+
+
+def test_a_sentence_without_a_date_takes_the_governing_date_of_its_paragraph() -> None:
+    sentences = document(
+        ["In 2013, ABM emerged in Sinai.", "Earlier this month, it denied links to Hamas.",
+         "It then attacked the army."],
+        ["Hamas denied it."],
+    )
+    dates = DocumentDates(sentences, PUBLISHED)
+    assert dates.for_sentence(2) == DateInterval(start="2013", end=None, text="2013", basis="paragraph")
+    assert dates.for_sentence(3) == DateInterval(start="2018-01-25", end=None, text="", basis="published")
+
+
+def test_without_any_date_the_interval_is_empty() -> None:
+    assert DocumentDates(document(["Hamas denied it."]), None).for_sentence(0) == DateInterval(basis="none")
+
+
+def test_mentions_carry_document_offsets() -> None:
+    sentences = document(["Hamas denied it."], ["It happened in 2014."])
+    mention = DocumentDates(sentences, None).mentions(1)[0]
+    assert mention.start == at(sentences[1], "2014") and mention.text == "2014"
+
+
+def test_an_unknown_sentence_is_an_error() -> None:
+    with pytest.raises(IndexError):
+        DocumentDates(document(["Hamas denied it."]), None).for_sentence(5)
