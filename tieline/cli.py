@@ -134,6 +134,50 @@ def format_extraction(extraction: Extraction) -> str:
     return "\n".join(lines)
 
 
+@main.command()
+@click.option("--db", default="sqlite:///tieline.db", show_default=True, metavar="URL",
+              help="The store to fill (a database URL or a file path).")
+@click.option("--no-progress", is_flag=True, help="Do not show the progress bar.")
+def demo(db: str, no_progress: bool) -> None:
+    """Ingest the sample corpus and print the timeline of the pair that changed most.
+
+    The sample corpus (tieline/data/sample) is a set of short reports written for
+    this project about real groups. Running the demo twice is harmless: documents
+    already in the store are skipped.
+
+    \b
+    Example:
+      tieline demo --db sqlite:///demo.db
+    """
+    from .demo import run_demo, sample_corpus_path
+    from .relations.dyad import timeline_text
+    from .store.store import Store
+
+    try:
+        with Store(db) as store:
+            report, timeline = run_demo(store, progress=not no_progress)
+            stats = store.stats()
+    except TielineError as exc:
+        fail(exc)
+        return
+    click.echo(f"Ingested {sample_corpus_path()}: {report.summary()}")
+    click.echo(f"Store {db}: {stats['documents']} documents, {stats['events']} events, "
+               f"{stats['actors']} actors.\n")
+    if timeline is None:
+        click.echo("No pair of actors has events yet.")
+        return
+    click.echo("The pair whose relationship changed most:\n")
+    click.echo(timeline_text(timeline))
+    a, b = timeline.a.name, timeline.b.name
+    click.echo(textwrap.dedent(f"""
+        What to try next:
+          .venv/bin/tieline dyad "{a}" "{b}" --db {db} --format json
+          .venv/bin/tieline stats --db {db}
+          .venv/bin/tieline extract tieline/data/sample/18-gao-clashes.md --format table
+          .venv/bin/tieline ingest YOUR_REPORTS/ --db {db}   (.txt .md .html .jsonl)
+        The store is {db}; the sample reports are in {sample_corpus_path()}."""))
+
+
 def _register_optional() -> None:
     from .cli_store import dyad, ingest, stats
 

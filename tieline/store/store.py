@@ -299,6 +299,23 @@ class Store:
                             outlet=r["doc_source"], url=r["doc_url"],
                             published=r["doc_published"]) for r in rows]
 
+    def pairs(self) -> list[tuple[str, str, int]]:
+        """Every unordered pair of actors with events, and how many: (a, b, count), a < b.
+
+        Example:
+            >>> store.pairs()[:1]                     # doctest: +SKIP
+            [('fatah', 'hamas', 12)]
+        """
+        low = sa.case((events.c.source < events.c.target, events.c.source),
+                      else_=events.c.target).label("a")
+        high = sa.case((events.c.source < events.c.target, events.c.target),
+                       else_=events.c.source).label("b")
+        query = (sa.select(low, high, sa.func.count().label("n"))
+                 .where(events.c.source != events.c.target)
+                 .group_by(low, high).order_by(low, high))
+        with self._connect() as conn:
+            return [(r.a, r.b, int(r.n)) for r in conn.execute(query)]
+
     def documents(self) -> Iterator[Document]:
         """Every stored document, in the order it was added (streamed).
 
