@@ -34,7 +34,8 @@ if TYPE_CHECKING:
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass"}
 OBJECT_DEPS = {"dobj", "dative", "attr", "oprd", "obj"}
 CLIMB_DEPS = {"xcomp", "conj", "advcl", "pcomp", "ccomp", "acomp", "prep"}
-TARGET_PREPS = ("to", "with", "against", "into", "for", "on", "at", "over", "toward",
+TARGET_PREPS = ("to", "with", "against", "alongside", "beside", "into", "for", "on", "at",
+                "over", "toward",
                 "towards", "between", "among", "in", "of", "from", "by")
 MODALITY_RANK = {"asserted": 3, "reported": 2, "alleged": 1, "speculative": 0}
 
@@ -129,33 +130,43 @@ class EventExtractor:
             pair = self._pair(trig, doc, head, start, end, token_actor)
             if pair is None:
                 continue
-            source, target, from_parse = pair
-            etype = self.ontology.types[trig.type]
-            if not etype.directed and source > target:
-                source, target = target, source
-            key = (trig.type, source, target)
-            if key in seen:
-                continue
-            seen.add(key)
-            modality = self._modality(doc, head, sentence.text)
-            negated = self._negated(doc, head)
-            trigger_text = doc[start:end].text
-            offset = sentence.start + doc[start].idx
-            date = dates.for_sentence(sentence.index, near=offset)
-            confidence = 0.45 + (0.3 if from_parse else 0.0) + (0.1 if date.basis == "sentence" else 0.0)
-            confidence *= {"asserted": 1.0, "reported": 0.9, "alleged": 0.8, "speculative": 0.7}[modality]
-            src_m = next((m.text for m in group if m.actor_id == source), "")
-            tgt_m = next((m.text for m in group if m.actor_id == target), "")
-            events.append(Event(
-                id=_event_id(document.id, sentence.start, trig.type, source, target),
-                source=source, target=target, type=trig.type, polarity=etype.polarity,
-                date=date, modality=modality, negated=negated,
-                confidence=min(confidence, 0.95),
-                evidence=Evidence(sentence.text, sentence.start, sentence.end, trigger_text),
-                crosswalk=self.ontology.crosswalk(trig.type), directed=etype.directed,
-                source_mention=src_m, target_mention=tgt_m,
-            ))
+            for source, target, from_parse in _expand(pair, doc, head, trig, token_actor):
+                event = self._event(document, sentence, group, doc, dates, trig, start, end,
+                                    head, source, target, from_parse, seen)
+                if event is not None:
+                    events.append(event)
         return events
+
+    def _event(self, document: Document, sentence: Sentence, group: list[Mention], doc: Doc,
+               dates: DocumentDates, trig: Trigger, start: int, end: int, head: Token,
+               source: str, target: str, from_parse: bool,
+               seen: set[tuple[str, str, str]]) -> Event | None:
+        """One event, unless the same type and pair is already stated in the sentence."""
+        etype = self.ontology.types[trig.type]
+        if not etype.directed and source > target:
+            source, target = target, source
+        key = (trig.type, source, target)
+        if key in seen:
+            return None
+        seen.add(key)
+        modality = self._modality(doc, head, sentence.text)
+        negated = self._negated(doc, head)
+        trigger_text = doc[start:end].text
+        offset = sentence.start + doc[start].idx
+        date = dates.for_sentence(sentence.index, near=offset)
+        confidence = 0.45 + (0.3 if from_parse else 0.0) + (0.1 if date.basis == "sentence" else 0.0)
+        confidence *= {"asserted": 1.0, "reported": 0.9, "alleged": 0.8, "speculative": 0.7}[modality]
+        src_m = next((m.text for m in group if m.actor_id == source), "")
+        tgt_m = next((m.text for m in group if m.actor_id == target), "")
+        return Event(
+            id=_event_id(document.id, sentence.start, trig.type, source, target),
+            source=source, target=target, type=trig.type, polarity=etype.polarity,
+            date=date, modality=modality, negated=negated,
+            confidence=min(confidence, 0.95),
+            evidence=Evidence(sentence.text, sentence.start, sentence.end, trigger_text),
+            crosswalk=self.ontology.crosswalk(trig.type), directed=etype.directed,
+            source_mention=src_m, target_mention=tgt_m,
+        )
 
     # -- triggers -------------------------------------------------------------------
     def _triggers_in(self, doc: Doc) -> list[tuple[Trigger, int, int, Token]]:
@@ -188,6 +199,13 @@ class EventExtractor:
     def _pair(self, trig: Trigger, doc: Doc, head: Token, start: int, end: int,
               token_actor: dict[int, str]) -> tuple[str, str, bool] | None:
         roles = _roles(doc, head, start, end, token_actor)
+        if trig.type == "split":
+            # "Members of X split from X and formed Y": the group formed is the splinter.
+            formed = _formed_actors(head, token_actor)
+            parent = _first(roles.preps.get("from", []), roles.subject, roles.possessor,
+                            exclude=formed)
+            if formed and parent:
+                return formed[0], parent, True
         pair = _frame_pair(trig.frame, roles)
         if pair is not None and pair[0] != pair[1]:
             return pair[0], pair[1], True
@@ -231,6 +249,53 @@ class EventExtractor:
             if tok.dep_ == "ROOT" or tok.pos_ == "NOUN" and tok is not head:
                 break
         return False
+
+
+FORMING_VERBS = {"form", "create", "establish", "found", "launch", "become", "build"}
+STRUCTURAL_FRAMES = {"mutual", "joiner", "formed_from"}
+
+
+def _conjunct_actors(doc: Doc, actor: str, token_actor: dict[int, str]) -> list[str]:
+    """Actors coordinated with ``actor`` ("X, Y and Z"), in text order."""
+    out: list[str] = []
+    for tok in doc:
+        if token_actor.get(tok.i) != actor or token_actor.get(tok.head.i) == actor:
+            continue
+        for conj in tok.conjuncts:
+            other = token_actor.get(conj.i)
+            if other and other != actor and other not in out:
+                out.append(other)
+    return out
+
+
+def _formed_actors(head: Token, token_actor: dict[int, str]) -> list[str]:
+    """The actor a merger or split goes on "to form": "X merged with Y to form Z"."""
+    out: list[str] = []
+    for tok in [head, *head.children]:
+        for child in tok.children if tok is not head else head.children:
+            if child.dep_ in ("xcomp", "advcl", "conj") and child.lemma_ in FORMING_VERBS:
+                for obj in child.children:
+                    if obj.dep_ in ("dobj", "attr", "oprd") or obj.dep_ == "prep":
+                        out += _actors_under(obj, token_actor)
+    return list(dict.fromkeys(out))
+
+
+def _expand(pair: tuple[str, str, bool], doc: Doc, head: Token, trig: Trigger,
+            token_actor: dict[int, str]) -> list[tuple[str, str, bool]]:
+    """The pair, plus the pairs its coordinated actors form ("X and Y fought Z" gives
+    X-Z and Y-Z), plus the group a merger or split forms."""
+    source, target, from_parse = pair
+    if not from_parse:
+        return [pair]
+    sources = [source, *_conjunct_actors(doc, source, token_actor)]
+    targets = [target, *_conjunct_actors(doc, target, token_actor)]
+    out = [(s, t, True) for s in sources for t in targets if s != t]
+    if trig.frame == "mutual" and target in sources:
+        out += [(a, b, True) for i, a in enumerate(sources) for b in sources[i + 1:]]
+    if trig.type in ("merger", "split", "allegiance") and trig.frame in STRUCTURAL_FRAMES:
+        formed = _formed_actors(head, token_actor)
+        out += [(s, f, True) for s in sources + targets for f in formed if s != f]
+    return list(dict.fromkeys(out))
 
 
 def _event_id(doc_id: str, offset: int, etype: str, source: str, target: str) -> str:
@@ -333,13 +398,14 @@ def _frame_pair(frame: str, r: Roles) -> tuple[str, str] | None:
     prep_targets = [preps.get(p, []) for p in TARGET_PREPS if p not in ("from", "by", "of")]
     if frame == "mutual":
         pool = list(dict.fromkeys(r.subject + r.possessor))
-        if len(pool) >= 2:
-            return pool[0], pool[1]
         a = _first(r.subject, r.possessor, r.agent)
-        b = _first(preps.get("with", []), preps.get("against", []), preps.get("between", []),
-                   r.objects, *prep_targets, preps.get("from", []), preps.get("of", []), exclude=[a] if a else [])
+        b = _first(preps.get("with", []), preps.get("against", []), preps.get("alongside", []),
+                   preps.get("between", []), r.objects, *prep_targets, preps.get("from", []),
+                   preps.get("of", []), exclude=pool or ([a] if a else []))
         if a and b:
             return a, b
+        if len(pool) >= 2:
+            return pool[0], pool[1]
         between = preps.get("between", []) + preps.get("among", [])
         if len(set(between)) >= 2:
             return between[0], between[1]

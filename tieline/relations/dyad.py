@@ -160,7 +160,8 @@ def _date_label(stored: StoredEvent) -> str:
     start, end = stored.event.date.start, stored.event.date.end
     if not start:
         return "undated"
-    return f"{start}..{end}" if end and end != start else start
+    # ISO 8601 interval notation, as `tieline extract --format table` writes it.
+    return f"{start}/{end}" if end and end != start else start
 
 
 def timeline_text(tl: DyadTimeline, width: int = 88) -> str:
@@ -205,7 +206,7 @@ def timeline_text(tl: DyadTimeline, width: int = 88) -> str:
         arrow = "→" if e.directed else "↔"
         flags = ([f"[{e.modality}]"] if e.modality != "asserted" else []) + \
             (["[NOT]"] if e.negated else [])
-        head = (f"  {_date_label(stored):<12} {e.type:<24} "
+        head = (f"  {_date_label(stored):<16} {e.type:<24} "
                 f"{tl.name(e.source)} {arrow} {tl.name(e.target)}")
         if flags:
             head += "  " + " ".join(flags)

@@ -1,0 +1,95 @@
+"""Interaction events: type, direction, modality and negation, read from sentences.
+
+Each case is a sentence and the event tieline must find in it, with the shipped
+knowledge base, lexicons and spaCy's small English pipeline.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tieline.model import Document
+from tieline.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline()
+
+
+def events(pipeline: Pipeline, text: str, published: date | None = None) -> set[tuple[str, str, str]]:
+    out = pipeline.extract(Document(id="t", text=text, published=published))
+    return {(e.source, e.type, e.target) for e in out.events}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("In 2014, Ansar Bayt al-Maqdis pledged allegiance to the Islamic State.",
+     ("wilayat-sinai", "allegiance", "islamic-state")),
+    ("Hamas supplied weapons to Fatah.", ("hamas", "arms_transfer", "fatah")),
+    ("Fatah received weapons from Hamas.", ("hamas", "arms_transfer", "fatah")),
+    ("Hezbollah trained fighters of the Mahdi Army.", ("hezbollah", "training", "mahdi-army")),
+    ("The Mahdi Army was trained by Hezbollah.", ("hezbollah", "training", "mahdi-army")),
+    ("Al-Shabaab clashed with Hizbul Islam near Kismayo.", ("al-shabaab", "armed_clash", "hizbul-islam")),
+    ("Members of the GIA split from the group and formed the GSPC.",
+     ("gspc", "split", "armed-islamic-group")),
+])
+def test_sentence_gives_event(pipeline: Pipeline, sentence: str,
+                              expected: tuple[str, str, str]) -> None:
+    found = events(pipeline, sentence)
+    if expected[1] in ("armed_clash",):
+        assert expected in found or (expected[2], expected[1], expected[0]) in found
+    else:
+        assert expected in found, found
+
+
+def test_coordinated_actors_each_get_an_event(pipeline: Pipeline) -> None:
+    found = events(pipeline, "Ahrar al-Sham and Jund al-Aqsa fought alongside Jabhat al-Nusra.")
+    pairs = {frozenset((s, t)) for s, _, t in found}
+    assert frozenset(("ahrar-al-sham", "hayat-tahrir-al-sham")) in pairs
+    assert frozenset(("jund-al-aqsa", "hayat-tahrir-al-sham")) in pairs
+
+
+@pytest.mark.parametrize("sentence, modality", [
+    ("Hamas reportedly supplied weapons to Fatah.", "reported"),
+    ("Hamas allegedly supplied weapons to Fatah.", "alleged"),
+    ("Hamas may have supplied weapons to Fatah.", "speculative"),
+    ("According to local sources, Hamas supplied weapons to Fatah.", "reported"),
+    ("Hamas supplied weapons to Fatah.", "asserted"),
+])
+def test_hedges_set_the_modality(pipeline: Pipeline, sentence: str, modality: str) -> None:
+    out = pipeline.extract(Document(id="t", text=sentence))
+    [event] = [e for e in out.events if e.type == "arms_transfer"]
+    assert event.modality == modality
+
+
+@pytest.mark.parametrize("sentence", [
+    "Hamas denied supplying weapons to Fatah.",
+    "Hamas did not supply weapons to Fatah.",
+])
+def test_negation(pipeline: Pipeline, sentence: str) -> None:
+    out = pipeline.extract(Document(id="t", text=sentence))
+    assert [e.negated for e in out.events if e.type == "arms_transfer"] == [True]
+
+
+def test_event_takes_the_date_of_its_sentence(pipeline: Pipeline) -> None:
+    out = pipeline.extract(Document(id="t", text="In August 2017, Hamas clashed with Fatah."))
+    assert out.events[0].date.start == "2017-08" and out.events[0].date.basis == "sentence"
+
+
+def test_relative_date_resolves_against_publication(pipeline: Pipeline) -> None:
+    out = pipeline.extract(Document(id="t", text="Earlier this month, Hamas clashed with Fatah.",
+                                    published=date(2018, 1, 25)))
+    assert out.events[0].date.start == "2018-01"
+
+
+def test_sentence_with_one_actor_gives_no_event(pipeline: Pipeline) -> None:
+    assert events(pipeline, "Hamas attacked an Israeli patrol near the border.") == set()
+
+
+def test_dyad_summary_carries_the_mmp_code(pipeline: Pipeline) -> None:
+    out = pipeline.extract(Document(id="t", text="Al-Shabaab clashed with Hizbul Islam in 2009."))
+    [dyad] = out.dyads
+    assert dyad.relation == "violent_rivalry" and dyad.crosswalk["mmp"] == "riv"
+    assert dyad.since == "2009"
