@@ -17,16 +17,7 @@ from collections.abc import Sequence
 
 from ..events.ontology import Ontology, load_ontology
 from ..model import Dyad, Event
-
-MODALITY_WEIGHT = {"asserted": 1.0, "reported": 0.7, "alleged": 0.5, "speculative": 0.35}
-
-
-def event_weight(event: Event, ontology: Ontology) -> float:
-    """How much one event counts towards its type's level."""
-    if event.negated:
-        return 0.0
-    return ontology.types[event.type].weight * MODALITY_WEIGHT.get(event.modality, 0.5)
-
+from .states import event_weight
 
 def summarize_dyads(events: Sequence[Event], ontology: Ontology | None = None) -> list[Dyad]:
     """One :class:`Dyad` per unordered pair of actors that has events."""
