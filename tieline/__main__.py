@@ -1,0 +1,5 @@
+"""``python -m tieline`` runs the command line tool."""
+
+from .cli import main
+
+main()
