@@ -105,3 +105,9 @@ def test_word_final_apostrophe_in_a_name() -> None:
     kb = build_kb([("t.yaml", "- id: pkk\n  name: Kurdistan Workers' Party\n")])
     assert mentions(kb, "The Kurdistan Workers’ Party fought.") == [
         ("Kurdistan Workers’ Party", "pkk")]
+
+
+def test_a_state_named_as_a_place_is_not_an_actor() -> None:
+    kb = build_kb([("t.yaml", "- id: syria\n  name: Syria\n  kind: state\n")])
+    assert mentions(kb, "Rebels fought in north-western Syria.") == []
+    assert mentions(kb, "Syria shelled the town.") == [("Syria", "syria")]

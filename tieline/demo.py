@@ -36,6 +36,9 @@ def most_changed_pair(store: Store, pipeline: Pipeline) -> DyadTimeline | None:
     for a, b, _count in store.pairs():
         if a == b or a not in pipeline.kb or b not in pipeline.kb:
             continue
+        # The demo is about armed groups' relations, not their dealings with states.
+        if {pipeline.kb.get(a).kind, pipeline.kb.get(b).kind} != {"armed_group"}:
+            continue
         timeline = dyad_timeline(store, pipeline.kb, a, b)
         score = change_score(timeline)
         if score > best_score:

@@ -40,6 +40,7 @@ class ReferenceLexicon:
     wing_modifiers: tuple[str, ...]
     wing_nouns: tuple[str, ...]
     determiners: tuple[str, ...]
+    place_markers: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -87,7 +88,7 @@ def resolve_mentions(text: str, sentences: Sequence[Sentence], matches: Sequence
     mentions: list[Mention] = []
     for m in matches:
         actor_id, how = _choose(m, present, defined)
-        if actor_id is None:
+        if actor_id is None or _is_place(text, m.start, actor_id, kb):
             continue
         start, end, wing = _widen_for_wing(text, m.start, m.end)
         affiliate = _affiliate_reference(text, m.end, actor_id, kb, present)
@@ -98,6 +99,18 @@ def resolve_mentions(text: str, sentences: Sequence[Sentence], matches: Sequence
     mentions += _descriptor_mentions(text, sentences, starts, mentions, kb)
     mentions.sort(key=lambda x: x.start)
     return mentions
+
+
+_PREVIOUS_WORD = re.compile(r"([A-Za-z-]+)\s+$")
+
+
+def _is_place(text: str, start: int, actor_id: str, kb: KnowledgeBase) -> bool:
+    """A state named as a location ("fighting in Syria") is not an actor there."""
+    actor = kb.actors.get(actor_id)
+    if actor is None or actor.kind != "state":
+        return False
+    previous = _PREVIOUS_WORD.search(text[max(0, start - 30):start])
+    return bool(previous) and previous.group(1).lower() in reference_lexicon().place_markers
 
 
 def _defined_acronyms(text: str, matches: Sequence[NameMatch]) -> dict[str, str]:
