@@ -110,7 +110,9 @@ def _is_place(text: str, start: int, actor_id: str, kb: KnowledgeBase) -> bool:
     if actor is None or actor.kind != "state":
         return False
     previous = _PREVIOUS_WORD.search(text[max(0, start - 30):start])
-    return bool(previous) and previous.group(1).lower() in reference_lexicon().place_markers
+    if previous is None:
+        return False
+    return previous.group(1).lower() in reference_lexicon().place_markers
 
 
 def _defined_acronyms(text: str, matches: Sequence[NameMatch]) -> dict[str, str]:
