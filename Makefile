@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint typecheck bench accuracy clean
+.PHONY: install demo test typecheck clean
 
 $(STAMP): pyproject.toml requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -24,9 +24,6 @@ test: $(STAMP)
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
-
-bench: $(STAMP)
-	$(BIN)/python -m bench.run
 
 clean:
 	rm -rf $(VENV) tieline.db build *.egg-info
