@@ -111,3 +111,75 @@ def test_a_state_named_as_a_place_is_not_an_actor() -> None:
     kb = build_kb([("t.yaml", "- id: syria\n  name: Syria\n  kind: state\n")])
     assert mentions(kb, "Rebels fought in north-western Syria.") == []
     assert mentions(kb, "Syria shelled the town.") == [("Syria", "syria")]
+
+
+CONTEXT_KB = """\
+- id: ira
+  name: Irish Republican Army
+  acronyms: [IRA]
+  ambiguous: [IRA]
+  country: Ireland
+  active: [1919, 1969]
+- id: pira
+  name: Provisional Irish Republican Army
+  acronyms: [PIRA, IRA]
+  ambiguous: [IRA]
+  country: United Kingdom
+  active: [1969, 2005]
+- id: uvf
+  name: Ulster Volunteer Force
+  acronyms: [UVF]
+  country: United Kingdom
+- id: tara
+  name: Tara
+  ambiguous: [Tara]
+  country: United Kingdom
+- id: lashkar-e-taiba
+  name: Lashkar-e-Taiba
+  acronyms: [LeT, LET]
+  ambiguous: [LET]
+  country: Pakistan
+- id: jaish-e-mohammad
+  name: Jaish-e-Mohammad
+  acronyms: [JeM]
+  country: Pakistan
+- id: islamic-state
+  name: Islamic State
+  acronyms: [IS]
+  ambiguous: [IS]
+  country: Iraq
+- id: islamic-army-in-iraq
+  name: Islamic Army in Iraq
+  acronyms: [IAI]
+  country: Iraq
+"""
+
+
+@pytest.fixture(scope="module")
+def context_kb() -> KnowledgeBase:
+    return build_kb([("context.yaml", CONTEXT_KB)])
+
+
+def test_years_in_the_text_pick_the_ira_of_the_time(context_kb: KnowledgeBase) -> None:
+    assert mentions(context_kb, "In 1975 the IRA bombed a pub.") == [("IRA", "pira")]
+    assert mentions(context_kb, "In 1921 the IRA fought the British.") == [("IRA", "ira")]
+    assert mentions(context_kb, "The IRA fought.") == []  # nothing to tell them apart
+
+
+def test_an_ambiguous_name_needs_support_from_the_document(context_kb: KnowledgeBase) -> None:
+    assert mentions(context_kb, "Tara and the UVF worked together.") == [
+        ("Tara", "tara"), ("UVF", "uvf")]
+    assert mentions(context_kb, "Tara said nothing.") == []
+
+
+def test_acronym_ambiguity_is_case_sensitive(context_kb: KnowledgeBase) -> None:
+    assert mentions(context_kb, "LeT and JeM were allies.") == [
+        ("LeT", "lashkar-e-taiba"), ("JeM", "jaish-e-mohammad")]
+    assert mentions(context_kb, "LET US PRAY.") == []
+
+
+def test_an_ambiguous_acronym_beside_other_groups_resolves(context_kb: KnowledgeBase) -> None:
+    assert mentions(context_kb, "The IAI fought with IS to take Mosul.") == [
+        ("IAI", "islamic-army-in-iraq"), ("IS", "islamic-state")]
+    assert mentions(context_kb, "IS claimed it.") == []
+    assert mentions(context_kb, "THE IAI SAYS IS WAS WRONG.") == [("IAI", "islamic-army-in-iraq")]

@@ -128,7 +128,8 @@ class ActorMatcher:
                 exact = name if (how == "acronym" or _is_acronym(name)) else None
                 if exact and how != "former_name":
                     how = "acronym"
-                amb = normalize_name(name) in ambiguous
+                # An acronym is ambiguous only in the case written ("LET", not "LeT").
+                amb = name in actor.ambiguous if exact else normalize_name(name) in ambiguous
                 keys = {" ".join(fold_text(name).split())} if exact else name_keys(name)
                 for key in keys:
                     entries = table.setdefault(key, [])

@@ -5,7 +5,8 @@ Input: the document text, its sentences and the raw name matches of
 records, each tied to one actor, in text order. Steps, each a small function:
 
 1. acronyms the text defines ("Ansar Bayt al-Maqdis (ABM)") bind for the document;
-2. ambiguous names keep only the actor the document otherwise names;
+2. ambiguous names go to the candidate the rest of the document points at
+   (:mod:`~tieline.actors.disambiguate`);
 3. a wing or part after or before a name ("Hamas' military wing") widens the mention
    and records the wing;
 4. "X's affiliate" / "the X affiliate" resolves to the affiliate of X that the base or
@@ -26,6 +27,7 @@ from importlib import resources
 import yaml
 
 from ..model import Actor, Mention, Sentence
+from .disambiguate import DocumentContext, choose_candidate
 from .kb import KnowledgeBase
 from .matcher import NameMatch
 
@@ -83,11 +85,16 @@ def resolve_mentions(text: str, sentences: Sequence[Sentence], matches: Sequence
     starts = [s.start for s in sentences]
     defined = _defined_acronyms(text, matches)
     matches = _add_defined_acronym_matches(text, matches, defined)
-    present = {cand[0] for m in matches for cand in m.candidates if not cand[2]}
-    present |= set(defined.values())
+    present = set(defined.values())
+    for m in matches:
+        clear = {cand[0] for cand in m.candidates if not cand[2]}
+        if len(clear) == 1:
+            present |= clear
+    context = DocumentContext.build(kb, text, present, matches)
     mentions: list[Mention] = []
     for m in matches:
-        actor_id, how = _choose(m, present, defined)
+        actor_id, how = _choose(m, kb, context, defined, sentences[_index_of(starts, m.start)].text
+                                if sentences else "")
         if actor_id is None or _is_place(text, m.start, actor_id, kb):
             continue
         start, end, wing = _widen_for_wing(text, m.start, m.end)
@@ -149,17 +156,18 @@ def _add_defined_acronym_matches(text: str, matches: Sequence[NameMatch],
     return sorted(out + extra, key=lambda m: m.start)
 
 
-def _choose(m: NameMatch, present: set[str], defined: dict[str, str]) -> tuple[str | None, str]:
+def _choose(m: NameMatch, kb: KnowledgeBase, context: DocumentContext,
+            defined: dict[str, str], sentence_text: str) -> tuple[str | None, str]:
     if m.text in defined:
         return defined[m.text], "defined_acronym"
-    clear = [c for c in m.candidates if not c[2]]
-    if len(clear) == 1:
-        return clear[0][0], clear[0][1]
-    pool = clear or list(m.candidates)
-    known = [c for c in pool if c[0] in present]
-    if len(known) == 1 or (known and all(k[0] == known[0][0] for k in known)):
-        return known[0][0], known[0][1]
-    return None, ""
+    clear = list(dict.fromkeys((c[0], c[1]) for c in m.candidates if not c[2]))
+    if len({c[0] for c in clear}) == 1:
+        if len({c[0] for c in m.candidates}) == 1:
+            return clear[0]
+        # The base's default reading, unless the document points at another one.
+        chosen = choose_candidate(m, kb, context, sentence_text)
+        return chosen if chosen[0] is not None else clear[0]
+    return choose_candidate(m, kb, context, sentence_text)
 
 
 def _widen_for_wing(text: str, start: int, end: int) -> tuple[int, int, str | None]:
