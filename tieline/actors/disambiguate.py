@@ -68,9 +68,9 @@ class DocumentContext:
         countries = {a.country.lower() for a in actors if a.country}
         for m in matches:  # a state named anywhere, even as a place, sets the scene
             for actor_id, _how, _amb in m.candidates:
-                actor = kb.actors.get(actor_id)
-                if actor is not None and actor.kind == "state":
-                    countries.add((actor.country or actor.name).lower())
+                state = kb.actors.get(actor_id)
+                if state is not None and state.kind == "state":
+                    countries.add((state.country or state.name).lower())
         regions = {a.region for a in actors if a.region and a.kind in _ARMED}
         years = tuple(sorted({int(y) for y in _YEAR.findall(text)}))
         armed = {a.id for a in actors if a.kind in _ARMED}

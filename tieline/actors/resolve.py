@@ -90,11 +90,16 @@ def resolve_mentions(text: str, sentences: Sequence[Sentence], matches: Sequence
         clear = {cand[0] for cand in m.candidates if not cand[2]}
         if len(clear) == 1:
             present |= clear
-    context = DocumentContext.build(kb, text, present, matches)
+    context: list[DocumentContext] = []  # built on the first ambiguous name only
     mentions: list[Mention] = []
     for m in matches:
-        actor_id, how = _choose(m, kb, context, defined, sentences[_index_of(starts, m.start)].text
-                                if sentences else "")
+        if len({c[0] for c in m.candidates}) > 1 or any(c[2] for c in m.candidates):
+            if not context:
+                context.append(DocumentContext.build(kb, text, present, matches))
+            sentence = sentences[_index_of(starts, m.start)].text if sentences else ""
+            actor_id, how = _choose(m, kb, context[0], defined, sentence)
+        else:
+            actor_id, how = _choose(m, kb, None, defined, "")
         if actor_id is None or _is_place(text, m.start, actor_id, kb):
             continue
         start, end, wing = _widen_for_wing(text, m.start, m.end)
@@ -156,10 +161,12 @@ def _add_defined_acronym_matches(text: str, matches: Sequence[NameMatch],
     return sorted(out + extra, key=lambda m: m.start)
 
 
-def _choose(m: NameMatch, kb: KnowledgeBase, context: DocumentContext,
+def _choose(m: NameMatch, kb: KnowledgeBase, context: DocumentContext | None,
             defined: dict[str, str], sentence_text: str) -> tuple[str | None, str]:
     if m.text in defined:
         return defined[m.text], "defined_acronym"
+    if context is None:  # one actor, declared unambiguous
+        return m.candidates[0][0], m.candidates[0][1]
     clear = list(dict.fromkeys((c[0], c[1]) for c in m.candidates if not c[2]))
     if len({c[0] for c in clear}) == 1:
         if len({c[0] for c in m.candidates}) == 1:
