@@ -3,7 +3,8 @@
 For each pair of actors with events in a document, the relation their events imply on
 the ontology's relationship scale: each event pulls towards its type's level with the
 type's weight, discounted by modality; a negated event does not count. The level with
-the greatest pull wins, ties going to the stronger rung.
+the greatest pull wins, ties going to the stronger rung; one-way support is then told
+apart from an alliance (:func:`~tieline.relations.levels.refine_level`).
 
 Example:
     >>> [d.relation for d in summarize_dyads(events)]   # doctest: +SKIP
@@ -17,7 +18,9 @@ from collections.abc import Sequence
 
 from ..events.ontology import Ontology, load_ontology
 from ..model import Dyad, Event
+from .levels import refine_level
 from .states import event_weight
+
 
 def summarize_dyads(events: Sequence[Event], ontology: Ontology | None = None) -> list[Dyad]:
     """One :class:`Dyad` per unordered pair of actors that has events."""
@@ -36,6 +39,7 @@ def summarize_dyads(events: Sequence[Event], ontology: Ontology | None = None) -
             relation = "none"
         else:
             relation = max(pull, key=lambda lv: (round(pull[lv], 6), abs(onto.levels[lv].rank)))
+            relation = refine_level(relation, group, onto)
         rung = onto.levels[relation]
         starts = sorted(e.date.start for e in group if e.date.start)
         dyads.append(Dyad(a=a, b=b, relation=relation, since=starts[0] if starts else None,
