@@ -7,7 +7,8 @@ import math
 import pytest
 
 from tieline.events.ontology import load_ontology
-from tieline.relations.states import dyad_states, transitions
+from tieline.model import DateInterval
+from tieline.relations.states import dyad_states, placements, transitions
 
 ONTOLOGY = load_ontology()
 A, B = "amber-lions", "cobalt-guard"
@@ -95,7 +96,8 @@ def test_confidence_grows_with_weight(make_event):
     (two,) = states_of(make_event(A, B, "armed_clash", "2018"),
                        make_event(A, B, "armed_clash", "2018"))
 
-    assert one.confidence == pytest.approx(1 - math.exp(-1.5))
+    # clash 1.5 × extractor confidence 0.8 × recency of a whole-year date 0.5 ** 0.5
+    assert one.confidence == pytest.approx(1 - math.exp(-1.5 * 0.8 * 0.5 ** 0.5))
     assert one.confidence < two.confidence < 1
 
 
@@ -155,7 +157,161 @@ def test_states_and_transitions_convert_to_dicts(make_event):
     states = states_of(make_event(A, B, "training", "2014", id="t"),
                        make_event(A, B, "armed_clash", "2015", id="c"))
 
-    assert states[0].to_dict()["crosswalk"]["mmp"] == "all"
-    assert transitions(states)[0].to_dict()["to"] == {"period": "2015",
-                                                      "relation": "violent_rivalry",
-                                                      "polarity": "conflict"}
+    assert states[0].to_dict() == {"period": "2014", "relation": "tactical_alliance",
+                                   "polarity": "cooperation",
+                                   "confidence": round(states[0].confidence, 3),
+                                   "events": ["t"]}
+    assert states[0].to_dict(detail=True)["crosswalk"]["mmp"] == "all"
+    assert transitions(states)[0].to_dict() == {"period": "2015", "from": "tactical_alliance",
+                                                "to": "violent_rivalry", "events": ["c"]}
+    assert transitions(states)[0].to_dict(detail=True)["polarity_to"] == "conflict"
+
+
+# -- independent sources, negation, recency, date basis -----------------------------
+
+WIRE = ("Amber Lions fighters crossed the border on Tuesday and trained Cobalt Guard "
+        "recruits in the camps near the river, officials said.")
+
+
+def test_copies_of_one_story_count_once(make_event):
+    one = states_of(make_event(A, B, "training", "2016", sentence=WIRE))
+    copies = states_of(*[make_event(A, B, "training", "2016", sentence=WIRE.replace(
+        "officials said", f"outlet {n} reported")) for n in range(30)])
+
+    assert copies[0].weight == pytest.approx(one[0].weight)
+    assert (copies[0].sources, len(copies[0].events)) == (1, 30)
+
+
+def test_independent_reports_add_up(make_event):
+    (one,) = states_of(make_event(A, B, "training", "2016"))
+    (three,) = states_of(*[make_event(A, B, "training", "2016") for _ in range(3)])
+
+    assert three.sources == 3
+    assert three.weight == pytest.approx(3 * one.weight)
+
+
+def test_copies_outweighed_by_independent_reports(make_event):
+    wire = [make_event(A, B, "training", "2016", sentence=WIRE) for _ in range(10)]
+    clashes = [make_event(A, B, "armed_clash", "2016") for _ in range(2)]
+
+    (state,) = states_of(*wire, *clashes)
+
+    assert state.relation == "violent_rivalry"
+
+
+def test_a_denial_weighs_against_the_claim_it_denies(make_event):
+    (claimed,) = states_of(make_event(A, B, "training", "2016"),
+                           make_event(A, B, "rhetorical_support", "2016"))
+    (denied,) = states_of(make_event(A, B, "training", "2016"),
+                          make_event(A, B, "training", "2016", negated=True, id="denial"),
+                          make_event(A, B, "rhetorical_support", "2016"))
+
+    assert claimed.relation == "tactical_alliance"
+    assert denied.relation == "rhetorical_support"
+    assert denied.denied == {"tactical_alliance": ["denial"]}
+
+
+def test_late_events_in_a_period_count_more(make_event):
+    (state,) = states_of(make_event(A, B, "joint_operation", "2017-01-10"),
+                         make_event(A, B, "armed_clash", "2017-12-20"))
+    (reversed_order,) = states_of(make_event(A, B, "armed_clash", "2017-01-10"),
+                                  make_event(A, B, "joint_operation", "2017-12-20"))
+
+    # Same types, same weights: only their order within the year differs.
+    assert state.relation == "violent_rivalry"
+    assert reversed_order.relation == "tactical_alliance"
+
+
+def test_a_date_stated_in_the_sentence_beats_the_publication_date(make_event):
+    dated = make_event(A, B, "training", "2016-06")
+    guessed = make_event(A, B, "armed_clash", "2016-06")
+    guessed.date = DateInterval("2016-06", None, "", "published")
+
+    (state,) = states_of(dated, guessed)
+
+    # training 1.2 × 1.0 beats clash 1.5 × 0.6
+    assert state.relation == "tactical_alliance"
+
+
+def test_a_long_interval_counts_in_every_period_it_covers_but_less(make_event):
+    span = make_event(A, B, "training", "2013-07", id="span")
+    span.date = DateInterval("2013-07", "2016", "after July 2013", "sentence")
+    (single,) = states_of(make_event(A, B, "training", "2014"))
+
+    states = states_of(span)
+
+    assert [s.period for s in states] == ["2013", "2014", "2015", "2016"]
+    assert all(s.events == ["span"] for s in states)
+    assert states[1].weight == pytest.approx(single.weight / 2)     # / sqrt(4 years)
+
+
+@pytest.mark.parametrize("date, period, expected", [
+    (DateInterval("2014"), "year", [("2014", 0.5)]),
+    (DateInterval("2014-03-01"), "month", [("2014-03", pytest.approx(0.0167, abs=1e-3))]),
+    (DateInterval("2014", "2015"), "year", [("2014", 0.5), ("2015", 0.5)]),
+    (DateInterval("2014-11", "2015-01"), "month", [("2014-11", 0.5), ("2014-12", 0.5),
+                                                   ("2015-01", 0.5)]),
+    (DateInterval("2014"), "month", []),
+    (DateInterval(None), "year", []),
+])
+def test_placements(date, period, expected):
+    assert placements(date, period) == expected
+
+
+# -- transitions ---------------------------------------------------------------------
+
+def story(make_event):
+    """Cooperation through 2016, a breakdown in 2017, open conflict in 2018."""
+    return states_of(
+        make_event(A, B, "smuggling_trade", "2012", id="smuggling"),
+        make_event(A, B, "training", "2014", id="training"),
+        make_event(A, B, "medical_aid", "2016", id="medical"),
+        make_event(B, A, "denunciation", "2016-02", id="letter"),
+        make_event(A, B, "defection", "2017", id="defection"),
+        make_event(B, A, "assassination_execution", "2018-01", id="execution"),
+        make_event(B, A, "threat", "2018-01", id="threat"),
+    )
+
+
+def test_a_slide_through_several_periods_is_one_turning_point(make_event):
+    found = transitions(story(make_event))
+
+    assert [(t.period, t.relation_from, t.relation_to) for t in found] == [
+        ("2014", "transactional", "tactical_alliance"),
+        ("2017/2018", "tactical_alliance", "violent_rivalry"),
+    ]
+    assert (found[1].period_from, found[1].via, found[1].period_to) == ("2016", ["2017"], "2018")
+
+
+def test_a_turning_point_lists_the_events_that_drove_it_early_signs_included(make_event):
+    fall = transitions(story(make_event))[1]
+
+    assert fall.events == ["letter", "defection", "execution", "threat"]
+
+
+def test_a_denial_of_the_old_relation_drives_the_change(make_event):
+    states = states_of(make_event(A, B, "training", "2014", id="training"),
+                       make_event(A, B, "training", "2015", id="denial", negated=True),
+                       make_event(A, B, "threat", "2015", id="threat"))
+
+    (change,) = transitions(states)
+
+    assert change.events == ["denial", "threat"]
+
+
+def test_a_reversal_is_two_turning_points(make_event):
+    states = states_of(make_event(A, B, "training", "2014"),
+                       make_event(A, B, "armed_clash", "2015"),
+                       make_event(A, B, "agreement", "2016"))
+
+    assert [(t.relation_from, t.relation_to) for t in transitions(states)] == [
+        ("tactical_alliance", "violent_rivalry"), ("violent_rivalry", "strategic_alliance")]
+
+
+def test_bigger_and_surer_changes_are_more_significant(make_event):
+    small = transitions(states_of(make_event(A, B, "training", "2014"),
+                                  make_event(A, B, "smuggling_trade", "2015")))[0]
+    big = transitions(states_of(make_event(A, B, "training", "2014"),
+                                make_event(A, B, "armed_clash", "2015")))[0]
+
+    assert 0 < small.significance < big.significance

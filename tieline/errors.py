@@ -5,7 +5,9 @@
     ├── KnowledgeBaseError  an actor file is malformed or inconsistent
     ├── OntologyError       the ontology or a lexicon is malformed
     ├── StoreError          the database could not be opened or written
-    └── UnknownActorError   a name given by the user matches no actor
+    ├── UnknownActorError   a name given by the user matches no actor
+    ├── CorrectionError     a correction names no stored event or a field that cannot change
+    └── ExportError         an export or report could not be made or written
 
 Every message names the file, line or record concerned and says what to do.
 """
@@ -87,3 +89,15 @@ class UnknownActorError(TielineError):
     """A name given on the command line matches no known actor."""
 
     code = "T500"
+
+
+class CorrectionError(TielineError):
+    """An analyst's correction names no stored event or changes what cannot change."""
+
+    code = "T700"
+
+
+class ExportError(TielineError):
+    """An export or report could not be made or written."""
+
+    code = "T800"

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any, Literal
 
 Polarity = Literal["cooperation", "conflict", "structural"]
@@ -207,6 +207,41 @@ class Event:
         if self.document is not None:
             out["document"] = self.document
         return out
+
+
+CORRECTION_ACTIONS: tuple[str, ...] = ("accept", "reject", "edit")
+# The fields of an event an analyst may edit (dates as ISO-like text).
+CORRECTABLE_FIELDS: tuple[str, ...] = ("source", "target", "type", "date_start", "date_end",
+                                       "modality", "negated")
+
+
+@dataclass(frozen=True)
+class Correction:
+    """An analyst's verdict on one event, kept apart from the machine's output.
+
+    ``accept`` confirms the event as extracted, ``reject`` removes it from every view,
+    ``edit`` replaces the fields in ``changes`` (names in :data:`CORRECTABLE_FIELDS`).
+    The event is named by its ``document`` id and its own ``event_id``; the latest
+    correction of an event wins over earlier ones and over any re-extraction.
+
+    Example:
+        >>> Correction("article-1", "4f0c2a", "edit", {"type": "crackdown"}).to_dict()["changes"]
+        {'type': 'crackdown'}
+    """
+
+    document: str
+    event_id: str
+    action: str
+    changes: dict[str, Any] = field(default_factory=dict)
+    note: str = ""
+    analyst: str | None = None
+    created: datetime | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"document": self.document, "event_id": self.event_id,
+                "action": self.action, "changes": dict(self.changes), "note": self.note,
+                "analyst": self.analyst,
+                "created": self.created.isoformat() if self.created else None}
 
 
 @dataclass

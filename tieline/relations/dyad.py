@@ -24,10 +24,14 @@ from ..errors import TielineError, UnknownActorError
 from ..events.ontology import Ontology, load_ontology
 from ..model import Actor
 from ..store.store import Store, StoredEvent
-from .states import DyadState, Period, Transition, dyad_states, transitions
+from .corrections import corrected_events_between
+from .lineage import LINEAGE_LINKS, lineage
+from .states import (
+    DEFAULT_WEIGHTING, DyadState, Period, Transition, Weighting, dyad_states, transitions,
+)
 
-# Link types that make the linking actor an earlier incarnation of the linked one.
-LINEAGE_LINKS = ("renamed_to", "predecessor_of")
+__all__ = ["LINEAGE_LINKS", "DyadTimeline", "date_label", "dyad_timeline", "event_line",
+           "lineage", "resolve_actor", "timeline_text"]
 
 
 @dataclass
@@ -56,6 +60,9 @@ class DyadTimeline:
         return self.names.get(actor_id, actor_id)
 
     def to_dict(self) -> dict[str, Any]:
+        """The JSON of ``tieline dyad --format json``: ``a``, ``b``, ``states``
+        (period, relation, polarity, confidence, event ids), ``transitions`` (period,
+        from, to, event ids) and ``events`` (the output contract's, with ``document``)."""
         return {
             "a": {"id": self.a.id, "name": self.a.name},
             "b": {"id": self.b.id, "name": self.b.name},
@@ -64,26 +71,22 @@ class DyadTimeline:
             "events": [e.to_dict() for e in self.events],
         }
 
+    def to_pandas(self, table: str = "states") -> Any:
+        """The ``states``, ``transitions`` or ``events`` as a pandas DataFrame.
 
-def lineage(kb: KnowledgeBase, actor_id: str) -> list[str]:
-    """The actor's id followed by its predecessors', nearest first (transitively).
+        Example:
+            >>> tl.to_pandas("states")[["period", "relation"]].values.tolist()  # doctest: +SKIP
+            [['2014', 'tactical_alliance'], ['2018', 'violent_rivalry']]
+        """
+        from ..export.frames import events_frame, states_frame, transitions_frame
 
-    Example:
-        >>> lineage(kb, "islamic-state")                  # doctest: +SKIP
-        ['islamic-state', 'islamic-state-of-iraq', 'al-qaeda-in-iraq']
-    """
-    found = [actor_id]
-    frontier = [actor_id]
-    while frontier:
-        current = frontier.pop(0)
-        for actor in kb:
-            if actor.id in found:
-                continue
-            if any(link.type in LINEAGE_LINKS and link.target == current
-                   for link in actor.links):
-                found.append(actor.id)
-                frontier.append(actor.id)
-    return found
+        if table == "states":
+            return states_frame(self.states, self.names)
+        if table == "transitions":
+            return transitions_frame(self.transitions, self.names)
+        if table == "events":
+            return events_frame(self.events, self.names)
+        raise ValueError(f"table must be states, transitions or events, not {table!r}")
 
 
 def resolve_actor(kb: KnowledgeBase, name: str, store: Store | None = None) -> Actor:
@@ -119,15 +122,18 @@ def resolve_actor(kb: KnowledgeBase, name: str, store: Store | None = None) -> A
 
 
 def dyad_timeline(store: Store, kb: KnowledgeBase, a_name: str, b_name: str, *,
-                  period: Period = "year", ontology: Ontology | None = None) -> DyadTimeline:
+                  period: Period = "year", ontology: Ontology | None = None,
+                  weighting: Weighting = DEFAULT_WEIGHTING) -> DyadTimeline:
     """The timeline of the pair named ``a_name`` and ``b_name``: states per period,
-    transitions, and every stored event between them (or their predecessors), by date.
+    transitions, and every stored event between them (or their predecessors), by date,
+    as analysts' corrections left them.
 
     Example:
         >>> tl = dyad_timeline(Store("news.db"), load_kb(), "Hamas", "ISSP")   # doctest: +SKIP
         >>> tl.b.name                                                           # doctest: +SKIP
         'Wilayat Sinai'
     """
+    onto = ontology or load_ontology()
     a = resolve_actor(kb, a_name, store)
     b = resolve_actor(kb, b_name, store)
     if a.id == b.id:
@@ -137,16 +143,16 @@ def dyad_timeline(store: Store, kb: KnowledgeBase, a_name: str, b_name: str, *,
     # A predecessor both actors descend from would make every event a self-interaction.
     b_ids = [i for i in (lineage(kb, b.id) if b.id in kb else [b.id])
              if i == b.id or i not in a_ids]
-    stored = store.events_between(set(a_ids), set(b_ids))
+    stored = corrected_events_between(store, set(a_ids), set(b_ids), onto)
     canonical = {**{i: a.id for i in a_ids}, **{i: b.id for i in b_ids}}
     # States are computed on the pair itself: a predecessor's events count for its heir.
     merged = [replace(s.event, source=canonical.get(s.event.source, s.event.source),
                       target=canonical.get(s.event.target, s.event.target))
               for s in stored]
-    states = dyad_states(merged, ontology or load_ontology(), period)
+    states = dyad_states(merged, onto, period, weighting)
     names = {i: (kb.get(i).name if i in kb else i) for i in a_ids + b_ids}
     names[a.id], names[b.id] = a.name, b.name
-    return DyadTimeline(a=a, b=b, states=states, transitions=transitions(states),
+    return DyadTimeline(a=a, b=b, states=states, transitions=transitions(states, onto),
                         events=stored, period=period,
                         lineage={a.id: a_ids, b.id: b_ids}, names=names)
 
@@ -156,17 +162,30 @@ def _clean(text: str) -> str:
     return "".join(" " if unicodedata.category(c) == "Cc" else c for c in text)
 
 
-def _date_label(stored: StoredEvent) -> str:
+def date_label(stored: StoredEvent) -> str:
+    """An event's date as ISO 8601 text (``2015-09/2015-12`` for an interval), or
+    ``undated``, as ``tieline extract --format table`` writes it."""
     start, end = stored.event.date.start, stored.event.date.end
     if not start:
         return "undated"
-    # ISO 8601 interval notation, as `tieline extract --format table` writes it.
     return f"{start}/{end}" if end and end != start else start
+
+
+def event_line(tl: DyadTimeline, stored: StoredEvent) -> str:
+    """One line for an event: date, type, who → whom, hedge and denial flags."""
+    e = stored.event
+    arrow = "→" if e.directed else "↔"
+    flags = ([f"[{e.modality}]"] if e.modality != "asserted" else []) + \
+        (["[NOT]"] if e.negated else []) + \
+        ([f"[{stored.correction}ed by analyst]"] if stored.correction else [])
+    head = f"{date_label(stored):<16} {e.type:<24} {tl.name(e.source)} {arrow} {tl.name(e.target)}"
+    return head + ("  " + " ".join(flags) if flags else "")
 
 
 def timeline_text(tl: DyadTimeline, width: int = 88) -> str:
     """A plain-text rendering of a timeline for the terminal: header, states per
-    period, changes, then each event with its flags and wrapped evidence sentence.
+    period, turning points with the events that drove them, then each event with its
+    flags and wrapped evidence sentence.
 
     Example:
         >>> print(timeline_text(tl))                  # doctest: +SKIP
@@ -186,32 +205,30 @@ def timeline_text(tl: DyadTimeline, width: int = 88) -> str:
     for s in tl.states:
         n = len(s.events)
         count = f"{n} event{'s' if n != 1 else ''}"
+        if s.sources > 1:
+            count += f", {s.sources} sources"
         if s.against:
             count += f", {len(s.against)} denied"
         lines.append(f"  {s.period:<8} {s.relation:<20} {s.polarity:<12} "
                      f"confidence {s.confidence:.2f}  ({count})")
 
+    by_id = {stored.event.id: stored for stored in tl.events}
     if tl.transitions:
         lines += ["", "Changes"]
         for t in tl.transitions:
-            lines.append(f"  {t.period_from} → {t.period_to}  "
-                         f"{t.relation_from} → {t.relation_to}")
+            lines.append(f"  {t.period_from} → {t.period:<10} {t.relation_from} → "
+                         f"{t.relation_to}  (significance {t.significance:.2f})")
+            for event_id in t.events:
+                if event_id in by_id:
+                    lines.append("      " + event_line(tl, by_id[event_id]))
 
     lines += ["", "Events"]
     if not tl.events:
         lines.append("  (none stored)")
     indent = " " * 4
     for stored in tl.events:
-        e = stored.event
-        arrow = "→" if e.directed else "↔"
-        flags = ([f"[{e.modality}]"] if e.modality != "asserted" else []) + \
-            (["[NOT]"] if e.negated else [])
-        head = (f"  {_date_label(stored):<16} {e.type:<24} "
-                f"{tl.name(e.source)} {arrow} {tl.name(e.target)}")
-        if flags:
-            head += "  " + " ".join(flags)
-        lines.append(f"{head}  ({_clean(stored.document)})")
-        sentence = _clean(e.evidence.sentence).strip()
+        lines.append(f"  {event_line(tl, stored)}  ({_clean(stored.document)})")
+        sentence = _clean(stored.event.evidence.sentence).strip()
         if sentence:
             lines.append(textwrap.fill(sentence, width=width, initial_indent=indent,
                                        subsequent_indent=indent))

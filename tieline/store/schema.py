@@ -1,15 +1,17 @@
 """The store's tables, as SQLAlchemy Core (no ORM), portable to SQLite and PostgreSQL.
 
 One row per ingested document (unique by content hash), the actors its extraction named,
-the mentions resolving spans to actors, and the events with their evidence. JSON values
-(aliases, crosswalk codes) are kept as text so the same schema runs on both databases.
+the mentions resolving spans to actors, the events with their evidence, and analysts'
+corrections of events, kept apart from the machine's rows. JSON values (aliases,
+crosswalk codes, edited fields) are kept as text so the same schema runs on both
+databases.
 
 Example:
     >>> import sqlalchemy as sa
     >>> engine = sa.create_engine("sqlite://")
     >>> metadata.create_all(engine)
     >>> sorted(metadata.tables)
-    ['actors', 'documents', 'events', 'mentions']
+    ['actors', 'corrections', 'documents', 'events', 'mentions']
 """
 
 from __future__ import annotations
@@ -98,4 +100,21 @@ events = sa.Table(
     sa.Index("ix_events_source_target", "source", "target"),
     sa.Index("ix_events_target_source", "target", "source"),
     sa.Index("ix_events_date_start", "date_start"),
+)
+
+corrections = sa.Table(
+    "corrections",
+    metadata,
+    sa.Column("pk", sa.Integer, primary_key=True, autoincrement=True),
+    # An event is named by its document's id and its own id, both stable when a
+    # document is extracted again: a correction outlives re-extraction and never
+    # touches the machine's rows.
+    sa.Column("document", sa.String, nullable=False),
+    sa.Column("event_id", sa.String, nullable=False),
+    sa.Column("action", sa.String(8), nullable=False),
+    sa.Column("changes", sa.Text, nullable=False, default="{}"),
+    sa.Column("note", sa.Text, nullable=False, default=""),
+    sa.Column("analyst", sa.Text),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Index("ix_corrections_event", "document", "event_id"),
 )

@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timezone
 from typing import Any
 
@@ -25,11 +25,12 @@ from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, SQL
 from sqlalchemy.pool import StaticPool
 
 from ..actors.normalize import normalize_name
-from ..errors import StoreError
+from ..errors import CorrectionError, StoreError
 from ..model import (
-    Actor, DateInterval, Document, Event, Evidence, Extraction, Mention,
+    CORRECTABLE_FIELDS, CORRECTION_ACTIONS, Actor, Correction, DateInterval, Document, Event,
+    Evidence, Extraction, Mention,
 )
-from .schema import actors, documents, events, mentions, metadata
+from .schema import actors, corrections, documents, events, mentions, metadata
 
 DEFAULT_URL = "sqlite:///tieline.db"
 
@@ -49,11 +50,20 @@ class StoredEvent:
     outlet: str | None = None
     url: str | None = None
     published: date | None = None
+    correction: str | None = None
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """(document id, event id): how corrections name the event."""
+        return (self.document, self.event.id)
 
     def to_dict(self) -> dict[str, Any]:
-        """The output contract's event dict, plus the id of its document."""
+        """The output contract's event dict, plus the id of its document, and
+        ``corrected`` (``accept`` or ``edit``) when an analyst corrected it."""
         out = self.event.to_dict()
         out["document"] = self.document
+        if self.correction:
+            out["corrected"] = self.correction
         return out
 
 
@@ -274,30 +284,103 @@ class Store:
         if not a_ids or not b_ids:
             return []
         a, b = sorted(a_ids), sorted(b_ids)
-        query = (
-            sa.select(
-                events,
-                documents.c.doc_id.label("doc_id"),
-                documents.c.title.label("doc_title"),
-                documents.c.source.label("doc_source"),
-                documents.c.url.label("doc_url"),
-                documents.c.published.label("doc_published"),
-            )
-            .join(documents, events.c.document == documents.c.pk)
-            .where(sa.or_(
-                sa.and_(events.c.source.in_(a), events.c.target.in_(b)),
-                sa.and_(events.c.source.in_(b), events.c.target.in_(a)),
-            ))
-            # "2014" < "2014-07" < "2014-07-03" < "2015" as text; NULLs go last on
-            # both SQLite and PostgreSQL because the first key sorts them explicitly.
-            .order_by(events.c.date_start.is_(None), events.c.date_start,
-                      events.c.date_end, documents.c.pk, events.c.start, events.c.pk)
-        )
+        query = _event_query().where(sa.or_(
+            sa.and_(events.c.source.in_(a), events.c.target.in_(b)),
+            sa.and_(events.c.source.in_(b), events.c.target.in_(a)),
+        ))
         with self._connect() as conn:
-            rows = conn.execute(query).mappings().all()
-        return [StoredEvent(event=_row_event(r), document=r["doc_id"], title=r["doc_title"],
-                            outlet=r["doc_source"], url=r["doc_url"],
-                            published=r["doc_published"]) for r in rows]
+            return [_stored(r) for r in conn.execute(query).mappings()]
+
+    def iter_events(self) -> Iterator[StoredEvent]:
+        """Every stored event (machine output, uncorrected), by date as in
+        :meth:`events_between`, streamed.
+
+        Example:
+            >>> list(Store("sqlite://").iter_events())
+            []
+        """
+        with self._connect() as conn:
+            result = conn.execution_options(yield_per=2000).execute(_event_query())
+            for r in result.mappings():
+                yield _stored(r)
+
+    def events_by_keys(self, keys: Iterable[tuple[str, str]]) -> list[StoredEvent]:
+        """The events named by (document id, event id) pairs, by date within each
+        batch of 500 ids; unknown keys are left out.
+
+        Example:
+            >>> Store("sqlite://").events_by_keys([("article-1", "4f0c2a")])
+            []
+        """
+        wanted = set(keys)
+        if not wanted:
+            return []
+        ids = sorted({event_id for _doc, event_id in wanted})
+        found: list[StoredEvent] = []
+        with self._connect() as conn:
+            for chunk in range(0, len(ids), 500):
+                query = _event_query().where(events.c.event_id.in_(ids[chunk:chunk + 500]))
+                found += [_stored(r) for r in conn.execute(query).mappings()]
+        return [s for s in found if s.key in wanted]
+
+    def find_events(self, event_id: str) -> list[StoredEvent]:
+        """The stored events with this id (one, unless two documents share an id).
+
+        Example:
+            >>> Store("sqlite://").find_events("4f0c2a")
+            []
+        """
+        with self._connect() as conn:
+            rows = conn.execute(_event_query().where(events.c.event_id == event_id)).mappings()
+            return [_stored(r) for r in rows]
+
+    # -- corrections -----------------------------------------------------------------
+
+    def add_correction(self, correction: Correction) -> Correction:
+        """Record an analyst's correction of an event; returns it with its time.
+
+        The machine's rows stay as they are: corrections live in their own table and
+        the latest one of an event wins (:meth:`corrections`). The action must be one
+        of ``accept``, ``reject``, ``edit``; an edit names only correctable fields.
+
+        Example:
+            >>> c = Store("sqlite://").add_correction(Correction("d1", "e1", "reject"))
+            >>> c.action
+            'reject'
+        """
+        _check_correction(correction)
+        created = correction.created or datetime.now(timezone.utc)
+        values = {"document": correction.document, "event_id": correction.event_id,
+                  "action": correction.action,
+                  "changes": json.dumps(correction.changes, ensure_ascii=False, sort_keys=True),
+                  "note": correction.note, "analyst": correction.analyst,
+                  "created_at": created}
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(corrections.insert().values(**values))
+        except SQLAlchemyError as exc:
+            raise StoreError(f"could not store the correction: {_reason(exc)}",
+                             where=self.url) from exc
+        return replace(correction, created=created)
+
+    def corrections(self) -> dict[tuple[str, str], Correction]:
+        """The correction in force for each corrected event, by (document id, event
+        id): the latest one recorded.
+
+        Example:
+            >>> Store("sqlite://").corrections()
+            {}
+        """
+        query = sa.select(corrections).order_by(corrections.c.pk)
+        out: dict[tuple[str, str], Correction] = {}
+        with self._connect() as conn:
+            for r in conn.execute(query).mappings():
+                created = r["created_at"]
+                out[(r["document"], r["event_id"])] = Correction(
+                    document=r["document"], event_id=r["event_id"], action=r["action"],
+                    changes=json.loads(r["changes"] or "{}"), note=r["note"] or "",
+                    analyst=r["analyst"], created=created)
+        return out
 
     def pairs(self) -> list[tuple[str, str, int]]:
         """Every unordered pair of actors with events, and how many: (a, b, count), a < b.
@@ -425,3 +508,43 @@ def _row_event(r: Any) -> Event:
         source_mention=r["source_mention"], target_mention=r["target_mention"],
         document=r["doc_id"],
     )
+
+
+def _event_query() -> sa.Select[Any]:
+    """Events with their document's id, title, outlet, url and date, by date."""
+    return (
+        sa.select(
+            events,
+            documents.c.doc_id.label("doc_id"),
+            documents.c.title.label("doc_title"),
+            documents.c.source.label("doc_source"),
+            documents.c.url.label("doc_url"),
+            documents.c.published.label("doc_published"),
+        )
+        .join(documents, events.c.document == documents.c.pk)
+        # "2014" < "2014-07" < "2014-07-03" < "2015" as text; NULLs go last on
+        # both SQLite and PostgreSQL because the first key sorts them explicitly.
+        .order_by(events.c.date_start.is_(None), events.c.date_start,
+                  events.c.date_end, documents.c.pk, events.c.start, events.c.pk)
+    )
+
+
+def _stored(r: Any) -> StoredEvent:
+    return StoredEvent(event=_row_event(r), document=r["doc_id"], title=r["doc_title"],
+                       outlet=r["doc_source"], url=r["doc_url"], published=r["doc_published"])
+
+
+def _check_correction(correction: Correction) -> None:
+    if correction.action not in CORRECTION_ACTIONS:
+        raise CorrectionError(f"unknown correction {correction.action!r}",
+                              remedy=f"use one of {', '.join(CORRECTION_ACTIONS)}")
+    unknown = sorted(set(correction.changes) - set(CORRECTABLE_FIELDS))
+    if unknown:
+        raise CorrectionError(f"cannot edit {', '.join(unknown)}",
+                              remedy=f"editable fields: {', '.join(CORRECTABLE_FIELDS)}")
+    if correction.action == "edit" and not correction.changes:
+        raise CorrectionError("an edit needs at least one changed field",
+                              remedy="give FIELD=VALUE, e.g. type=crackdown")
+    if correction.action != "edit" and correction.changes:
+        raise CorrectionError(f"a correction '{correction.action}' changes no fields",
+                              remedy="use 'edit' to change fields")
