@@ -34,6 +34,13 @@ def events(pipeline: Pipeline, text: str, published: date | None = None) -> set[
     ("Al-Shabaab clashed with Hizbul Islam near Kismayo.", ("al-shabaab", "armed_clash", "hizbul-islam")),
     ("Members of the GIA split from the group and formed the GSPC.",
      ("gspc", "split", "armed-islamic-group")),
+    ("Hamas and Islamic Jihad fought with ISIS to take the town in 2015.",
+     ("hamas", "joint_operation", "islamic-state")),
+    ("The Mahdi Army fought along side Hezbollah against the Islamic State.",
+     ("hezbollah", "joint_operation", "mahdi-army")),
+    ("Jabhat al-Nusra takes orders from al-Qaeda.", ("hayat-tahrir-al-sham", "allegiance", "al-qaeda")),
+    ("Ansar al-Sharia was formed by rebels from the Libyan Islamic Fighting Group.",
+     ("ansar-al-sharia-libya", "split", "libyan-islamic-fighting-group")),
 ])
 def test_sentence_gives_event(pipeline: Pipeline, sentence: str,
                               expected: tuple[str, str, str]) -> None:
@@ -93,3 +100,20 @@ def test_dyad_summary_carries_the_mmp_code(pipeline: Pipeline) -> None:
     [dyad] = out.dyads
     assert dyad.relation == "violent_rivalry" and dyad.crosswalk["mmp"] == "riv"
     assert dyad.since == "2009"
+
+
+def test_cooperating_against_a_common_enemy_does_not_ally_with_the_enemy(pipeline: Pipeline) -> None:
+    found = events(pipeline, "Hamas and Fatah began coordinating attacks against Israel.")
+    assert ("fatah", "joint_operation", "hamas") in found
+    assert not any(t == "joint_operation" and "israel" in (s, o) for s, t, o in found)
+
+
+def test_an_acronym_that_spells_a_word_is_parsed_as_a_name(pipeline: Pipeline) -> None:
+    found = events(pipeline, "The Islamic Army in Iraq fought with IS to take Mosul in June 2014.")
+    assert ("islamic-army-in-iraq", "joint_operation", "islamic-state") in found
+
+
+def test_merging_to_form_a_new_group_links_both_to_it(pipeline: Pipeline) -> None:
+    found = events(pipeline, "The GSPC merged with al-Qaeda to form al-Qaeda in the Islamic Maghreb.")
+    pairs = {frozenset((s, o)) for s, t, o in found if t == "merger"}
+    assert frozenset(("gspc", "aqim")) in pairs

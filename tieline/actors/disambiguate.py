@@ -8,9 +8,10 @@ gets a score from that evidence:
 
 - named unambiguously elsewhere in the document: +3;
 - linked in the base (wing, branch, splinter, ally...) to an actor the document names: +2;
-- its country is mentioned, or is the country of a group the document names: +1;
+- its country is mentioned, or is the country of a group the document names: +1.5;
+- one of its proper descriptors ("Libyan", "Sinai-based") is in the text: +0.5;
 - the years the document mentions fall inside its active years: +1, all outside: -1;
-- the region of a group the document names: +0.5.
+- failing the country, the region of a group the document names: +0.5.
 
 Several candidates: the best wins when it leads by a clear margin. One candidate that
 may be an ordinary word: it needs supporting evidence, except for an acronym written
@@ -88,8 +89,10 @@ class DocumentContext:
             score += 2
         if actor.country and (actor.country.lower() in self.countries
                               or _word_in(actor.country.lower(), self.lowered)):
-            score += 1
+            score += 1.5
         elif actor.region and actor.region in self.regions:
+            score += 0.5
+        if any(_word_in(d.lower(), self.lowered) for d in actor.descriptors if d[:1].isupper()):
             score += 0.5
         score += self._years_fit(actor)
         return score

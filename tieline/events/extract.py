@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -59,6 +59,7 @@ class Roles:
     passive: bool
     possessor: list[str]
     appos_head: list[str]
+    direct_objects: list[str] = field(default_factory=list)
 
 
 class EventExtractor:
@@ -104,7 +105,7 @@ class EventExtractor:
         if not candidates:
             return []
         events: list[Event] = []
-        docs = self.nlp.pipe([s.text for s, _ in candidates])
+        docs = self.nlp.pipe([_parse_text(s, group) for s, group in candidates])
         for (sentence, group), doc in zip(candidates, docs):
             events.extend(self._sentence_events(document, sentence, group, doc, dates))
         return events
@@ -151,7 +152,7 @@ class EventExtractor:
         seen.add(key)
         modality = self._modality(doc, head, sentence.text)
         negated = self._negated(doc, head)
-        trigger_text = doc[start:end].text
+        trigger_text = sentence.text[doc[start].idx:doc[end - 1].idx + len(doc[end - 1])]
         offset = sentence.start + doc[start].idx
         date = dates.for_sentence(sentence.index, near=offset)
         confidence = 0.45 + (0.3 if from_parse else 0.0) + (0.1 if date.basis == "sentence" else 0.0)
@@ -206,7 +207,8 @@ class EventExtractor:
                             exclude=formed)
             if formed and parent:
                 return formed[0], parent, True
-        pair = _frame_pair(trig.frame, roles)
+        cooperative = self.ontology.types[trig.type].polarity == "cooperation"
+        pair = _frame_pair(trig.frame, roles, cooperative)
         if pair is not None and pair[0] != pair[1]:
             return pair[0], pair[1], True
         return _linear_pair(trig.frame, doc, start, end, token_actor, roles)
@@ -269,14 +271,22 @@ def _conjunct_actors(doc: Doc, actor: str, token_actor: dict[int, str]) -> list[
 
 
 def _formed_actors(head: Token, token_actor: dict[int, str]) -> list[str]:
-    """The actor a merger or split goes on "to form": "X merged with Y to form Z"."""
+    """The actor a merger or split goes on "to form": "X merged with Y to form Z".
+
+    The forming verb is a dependant of the trigger, or a purpose clause ("to form")
+    after it however the parser attached it."""
     out: list[str] = []
-    for tok in [head, *head.children]:
-        for child in tok.children if tok is not head else head.children:
-            if child.dep_ in ("xcomp", "advcl", "conj") and child.lemma_ in FORMING_VERBS:
-                for obj in child.children:
-                    if obj.dep_ in ("dobj", "attr", "oprd") or obj.dep_ == "prep":
-                        out += _actors_under(obj, token_actor)
+    for tok in head.doc[head.i + 1:]:
+        if tok.lemma_ not in FORMING_VERBS or tok.pos_ != "VERB":
+            continue
+        governed = tok.head is head or (tok.dep_ in ("xcomp", "advcl", "conj") and head in tok.ancestors)
+        purpose = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        if not (governed or purpose):
+            continue
+        for obj in tok.children:
+            if obj.dep_ in ("dobj", "attr", "oprd", "prep"):
+                out += _actors_under(obj, token_actor)
+        break
     return list(dict.fromkeys(out))
 
 
@@ -296,6 +306,26 @@ def _expand(pair: tuple[str, str, bool], doc: Doc, head: Token, trig: Trigger,
         formed = _formed_actors(head, token_actor)
         out += [(s, f, True) for s in sources + targets for f in formed if s != f]
     return list(dict.fromkeys(out))
+
+
+def _parse_text(sentence: Sentence, group: Sequence[Mention]) -> str:
+    """The sentence as the parser sees it: an acronym that spells a function word ("IS",
+    "US") becomes a neutral capitalised word of the same length, so that "fought with IS
+    to take Mosul" is not parsed with a verb "is". Offsets are unchanged."""
+    text = sentence.text
+    for m in group:
+        surface = m.text
+        if surface.isupper() and len(surface) <= 4 and surface.lower() in _function_words():
+            at = m.start - sentence.start
+            text = text[:at] + "Q" + "x" * (len(surface) - 1) + text[at + len(surface):]
+    return text
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
 
 
 def _event_id(doc_id: str, offset: int, etype: str, source: str, target: str) -> str:
@@ -353,6 +383,7 @@ def _roles(doc: Doc, head: Token, start: int, end: int, token_actor: dict[int, s
     subject_tok, passive = _subject_token(head)
     subject = _actors_under(subject_tok, token_actor) if subject_tok is not None else []
     objects: list[str] = []
+    direct_objects: list[str] = []
     preps: dict[str, list[str]] = defaultdict(list)
     agent: list[str] = []
     possessor: list[str] = []
@@ -365,6 +396,7 @@ def _roles(doc: Doc, head: Token, start: int, end: int, token_actor: dict[int, s
         for child in tok.children:
             if child.dep_ in OBJECT_DEPS:
                 objects += _actors_under(child, token_actor)
+                direct_objects += _direct_actors(child, token_actor)
             elif child.dep_ == "prep":
                 for pobj in child.children:
                     if pobj.dep_ in ("pobj", "pcomp"):
@@ -382,7 +414,23 @@ def _roles(doc: Doc, head: Token, start: int, end: int, token_actor: dict[int, s
         appos_head = subject
     if subject_tok is not None and subject_tok.i in token_actor and not subject:
         subject = [token_actor[subject_tok.i]]
-    return Roles(subject, objects, dict(preps), agent, passive, possessor, appos_head)
+    return Roles(subject, objects, dict(preps), agent, passive, possessor, appos_head,
+                 list(dict.fromkeys(direct_objects)))
+
+
+def _direct_actors(token: Token, token_actor: dict[int, str]) -> list[str]:
+    """The actors ``token`` itself names: its own, or those of its compounds, appositions
+    and conjuncts ("the YPG", "X and Y"), not those of phrases hanging off it
+    ("attacks against X")."""
+    out: list[str] = []
+    frontier = [token]
+    while frontier:
+        tok = frontier.pop(0)
+        actor = token_actor.get(tok.i)
+        if actor and actor not in out:
+            out.append(actor)
+        frontier += [c for c in tok.children if c.dep_ in ("compound", "appos", "conj", "poss")]
+    return out
 
 
 def _first(*groups: Sequence[str], exclude: Sequence[str] = ()) -> str | None:
@@ -393,23 +441,11 @@ def _first(*groups: Sequence[str], exclude: Sequence[str] = ()) -> str | None:
     return None
 
 
-def _frame_pair(frame: str, r: Roles) -> tuple[str, str] | None:
+def _frame_pair(frame: str, r: Roles, cooperative: bool = False) -> tuple[str, str] | None:
     preps = r.preps
     prep_targets = [preps.get(p, []) for p in TARGET_PREPS if p not in ("from", "by", "of")]
     if frame == "mutual":
-        pool = list(dict.fromkeys(r.subject + r.possessor))
-        a = _first(r.subject, r.possessor, r.agent)
-        b = _first(preps.get("with", []), preps.get("against", []), preps.get("alongside", []),
-                   preps.get("between", []), r.objects, *prep_targets, preps.get("from", []),
-                   preps.get("of", []), exclude=pool or ([a] if a else []))
-        if a and b:
-            return a, b
-        if len(pool) >= 2:
-            return pool[0], pool[1]
-        between = preps.get("between", []) + preps.get("among", [])
-        if len(set(between)) >= 2:
-            return between[0], between[1]
-        return None
+        return _mutual_pair(r, cooperative)
     if frame == "receiver":
         target = _first(r.subject, r.possessor)
         source = _first(preps.get("from", []), r.agent, exclude=[target] if target else [])
@@ -444,6 +480,37 @@ def _frame_pair(frame: str, r: Roles) -> tuple[str, str] | None:
                             exclude=[target])
     if source and target:
         return source, target
+    return None
+
+
+PARTNER_PREPS = ("with", "alongside", "beside", "between", "among")
+
+
+def _mutual_pair(r: Roles, cooperative: bool) -> tuple[str, str] | None:
+    """Two sides of a mutual interaction: the subject and its partner ("X allied with
+    Y"), or two coordinated subjects ("X and Y clashed"). For cooperation the noun after
+    "against" is the common enemy, never the partner ("X and Y coordinated attacks
+    against Z"), and an object counts only when it is itself an actor."""
+    preps = r.preps
+    pool = list(dict.fromkeys(r.subject + r.possessor))
+    a = _first(r.subject, r.possessor, r.agent)
+    exclude = pool or ([a] if a else [])
+    partner = _first(*[preps.get(p, []) for p in PARTNER_PREPS], exclude=exclude)
+    if not cooperative and partner is None:
+        partner = _first(preps.get("against", []), exclude=exclude)
+    if a and partner:
+        return a, partner
+    if len(pool) >= 2:
+        return pool[0], pool[1]
+    between = preps.get("between", []) + preps.get("among", [])
+    if len(set(between)) >= 2:
+        return between[0], between[1]
+    others = [preps.get(p, []) for p in TARGET_PREPS
+              if p not in PARTNER_PREPS and not (cooperative and p == "against")]
+    partner = _first(r.direct_objects, *others, preps.get("of", []),
+                     *([] if cooperative else [r.objects]), exclude=exclude)
+    if a and partner:
+        return a, partner
     return None
 
 
