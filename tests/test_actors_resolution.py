@@ -183,3 +183,20 @@ def test_an_ambiguous_acronym_beside_other_groups_resolves(context_kb: Knowledge
         ("IAI", "islamic-army-in-iraq"), ("IS", "islamic-state")]
     assert mentions(context_kb, "IS claimed it.") == []
     assert mentions(context_kb, "THE IAI SAYS IS WAS WRONG.") == [("IAI", "islamic-army-in-iraq")]
+
+
+def test_the_core_of_an_affiliate_is_its_parent(kb: KnowledgeBase) -> None:
+    text = "Wilayat Sinai received funds from the group's core in Syria."
+    assert mentions(kb, text)[-1] == ("the group's core", "islamic-state")
+
+
+def test_bare_plural_with_a_descriptor_names_the_one_fitting_actor(kb: KnowledgeBase) -> None:
+    text = "Hamas met Wilayat Sinai. Hamas encouraged Sinai-based militants to fire rockets."
+    assert ("Sinai-based militants", "wilayat-sinai") in mentions(kb, text)
+
+
+def test_the_second_of_two_places_is_a_place_too() -> None:
+    kb = build_kb([("t.yaml", "- id: syria\n  name: Syria\n  kind: state\n"
+                              "- id: iraq\n  name: Iraq\n  kind: state\n")])
+    assert mentions(kb, "Fighters came from bases in Syria and Iraq.") == []
+    assert mentions(kb, "Syria and Iraq signed a pact.") == [("Syria", "syria"), ("Iraq", "iraq")]

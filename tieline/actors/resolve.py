@@ -43,6 +43,8 @@ class ReferenceLexicon:
     wing_nouns: tuple[str, ...]
     determiners: tuple[str, ...]
     place_markers: tuple[str, ...]
+    parent_nouns: tuple[str, ...]
+    member_nouns: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -70,6 +72,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "wing_before": re.compile(rf"\b(?:the\s+)?((?:{mods})\s+(?:{nouns}))\s+of\s+(?:the\s+)?$", re.I),
         "affiliate_after": re.compile(
             rf"(?:['’]s?)?\s+((?:[A-Z][\w-]*\s+)?(?:{_alternation(lex.affiliate_nouns)}))\b(?!\s+of\b)"),
+        "parent_after": re.compile(
+            rf"['’]s?\s+((?:{_alternation(lex.parent_nouns)}))\b", re.I),
+        "members": re.compile(
+            rf"\b([A-Z][\w-]*(?:-based)?)\s+({_alternation(lex.member_nouns)})\b"),
         "descriptor": re.compile(
             rf"\b(?:{dets})\s+((?:[A-Za-z][\w-]*\s+){{0,3}}?)({groups})\b(?!\s+of\b)", re.I),
     }
@@ -109,11 +115,48 @@ def resolve_mentions(text: str, sentences: Sequence[Sentence], matches: Sequence
         mentions.append(Mention(start, end, text[start:end], actor_id,
                                 _index_of(starts, start), how, wing))
     mentions += _descriptor_mentions(text, sentences, starts, mentions, kb)
+    mentions += _member_mentions(text, starts, mentions, kb)
+    mentions = [_parent_reference(text, m, kb) for m in mentions]
     mentions.sort(key=lambda x: x.start)
     return mentions
 
 
+_PARENT_LINKS = ("affiliate_of", "branch_of", "wing_of")
+
+
+def _parent_reference(text: str, m: Mention, kb: KnowledgeBase) -> Mention:
+    """"the group's core" after an affiliate: the organization it belongs to."""
+    hit = _patterns()["parent_after"].match(text, m.end, min(len(text), m.end + 40))
+    if hit is None or m.actor_id not in kb:
+        return m
+    parents = [link.target for link in kb.get(m.actor_id).links
+               if link.type in _PARENT_LINKS and link.target in kb]
+    if len(set(parents)) != 1:
+        return m
+    return Mention(m.start, hit.end(), text[m.start:hit.end()], parents[0], m.sentence,
+                   "descriptor", hit.group(1).lower())
+
+
+def _member_mentions(text: str, starts: list[int], mentions: list[Mention],
+                     kb: KnowledgeBase) -> list[Mention]:
+    """"Sinai-based militants" -> the one actor of the document described as Sinai-based."""
+    present = list(dict.fromkeys(m.actor_id for m in mentions))
+    taken = [(m.start, m.end) for m in mentions]
+    out: list[Mention] = []
+    for hit in _patterns()["members"].finditer(text):
+        if any(s < hit.end() and hit.start() < e for s, e in taken):
+            continue
+        word = hit.group(1).lower()
+        fitting = [a for a in present if a in kb and kb.get(a).kind in ("armed_group", "political_org")
+                   and word in {d.lower() for d in kb.get(a).descriptors}]
+        if len(fitting) == 1:
+            out.append(Mention(hit.start(), hit.end(), hit.group(), fitting[0],
+                               _index_of(starts, hit.start()), "descriptor"))
+    return out
+
+
 _PREVIOUS_WORD = re.compile(r"([A-Za-z-]+)\s+$")
+_PLACE_PAIR = re.compile(r"\b([A-Za-z-]+)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?,?\s+(?:and|or)\s+$")
 
 
 def _is_place(text: str, start: int, actor_id: str, kb: KnowledgeBase) -> bool:
@@ -121,10 +164,15 @@ def _is_place(text: str, start: int, actor_id: str, kb: KnowledgeBase) -> bool:
     actor = kb.actors.get(actor_id)
     if actor is None or actor.kind != "state":
         return False
-    previous = _PREVIOUS_WORD.search(text[max(0, start - 30):start])
+    before = text[max(0, start - 60):start]
+    previous = _PREVIOUS_WORD.search(before)
     if previous is None:
         return False
-    return previous.group(1).lower() in reference_lexicon().place_markers
+    markers = reference_lexicon().place_markers
+    if previous.group(1).lower() in ("and", "or"):  # "in Syria and Iraq": both are places
+        pair = _PLACE_PAIR.search(before)
+        return pair is not None and pair.group(1).lower() in markers
+    return previous.group(1).lower() in markers
 
 
 def _defined_acronyms(text: str, matches: Sequence[NameMatch]) -> dict[str, str]:

@@ -75,7 +75,7 @@ def compile_pattern(pattern: str) -> list[tuple[int, list[TokenSpec]]]:
     for slot in slots:
         slot = slot.lstrip("^")
         if slot == "...":
-            choices.append([[{"OP": "{0,3}"}]])
+            choices.append([[{"OP": "{0,4}"}]])
         elif slot == "*":
             choices.append([[{"OP": "?"}]])
         else:
