@@ -117,3 +117,15 @@ def test_merging_to_form_a_new_group_links_both_to_it(pipeline: Pipeline) -> Non
     found = events(pipeline, "The GSPC merged with al-Qaeda to form al-Qaeda in the Islamic Maghreb.")
     pairs = {frozenset((s, o)) for s, t, o in found if t == "merger"}
     assert frozenset(("gspc", "aqim")) in pairs
+
+
+def test_each_other_links_the_coordinated_actors(pipeline: Pipeline) -> None:
+    text = ("Though they have publicly condemned each other, Hamas and Fatah kept "
+            "talking through Egyptian mediators.")
+    found = events(pipeline, text)
+    assert any(t == "denunciation" and {s, o} == {"hamas", "fatah"} for s, t, o in found), found
+
+
+def test_ties_that_should_be_cut_have_the_arguing_actor_as_source(pipeline: Pipeline) -> None:
+    text = "Hezbollah argued that ties with Hamas should be prohibited."
+    assert ("hezbollah", "denunciation", "hamas") in events(pipeline, text)

@@ -200,6 +200,19 @@ class EventExtractor:
     def _pair(self, trig: Trigger, doc: Doc, head: Token, start: int, end: int,
               token_actor: dict[int, str]) -> tuple[str, str, bool] | None:
         roles = _roles(doc, head, start, end, token_actor)
+        if _reciprocal(head):
+            # "they condemned each other": the two coordinated actors of the sentence
+            pair = _coordinated_pair(doc, token_actor, roles)
+            if pair is not None:
+                return pair[0], pair[1], True
+        if trig.frame == "severed_ties":
+            # "(X argued that) ties with Y should be cut": X the subject of a governing
+            # clause, Y the partner of the ties.
+            partner = _first(roles.subject if roles.passive else roles.objects, roles.objects)
+            source = _governing_subject(head, token_actor, exclude=[partner] if partner else [])
+            if partner and source:
+                return source, partner, True
+            return None
         if trig.type == "split":
             # "Members of X split from X and formed Y": the group formed is the splinter.
             formed = _formed_actors(head, token_actor)
@@ -326,6 +339,44 @@ def _function_words() -> frozenset[str]:
     from spacy.lang.en.stop_words import STOP_WORDS
 
     return frozenset(STOP_WORDS)
+
+
+def _reciprocal(head: Token) -> bool:
+    """Whether the trigger takes "each other" / "one another" ("condemned each other")."""
+    for child in head.children:
+        words = {t.lower_ for t in child.subtree}
+        if {"each", "other"} <= words or {"one", "another"} <= words:
+            return True
+    return False
+
+
+def _coordinated_pair(doc: Doc, token_actor: dict[int, str],
+                      roles: Roles) -> tuple[str, str] | None:
+    """Two different actors coordinated in the sentence ("X and Y"), subjects first."""
+    pool = list(dict.fromkeys(roles.subject))
+    if len(pool) >= 2:
+        return pool[0], pool[1]
+    for tok in doc:
+        actor = token_actor.get(tok.i)
+        if actor is None:
+            continue
+        for conj in tok.conjuncts:
+            other = token_actor.get(conj.i)
+            if other and other != actor:
+                return actor, other
+    return None
+
+
+def _governing_subject(head: Token, token_actor: dict[int, str],
+                       exclude: Sequence[str] = ()) -> str | None:
+    """The first actor found as the subject of a clause above ``head``."""
+    for anc in head.ancestors:
+        for child in anc.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child is not head:
+                found = [a for a in _actors_under(child, token_actor) if a not in exclude]
+                if found:
+                    return found[0]
+    return None
 
 
 def _event_id(doc_id: str, offset: int, etype: str, source: str, target: str) -> str:

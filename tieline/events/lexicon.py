@@ -23,7 +23,7 @@ import yaml
 
 from ..errors import OntologyError
 
-FRAMES = {"agent", "receiver", "mutual", "joiner", "formed_from"}
+FRAMES = {"agent", "receiver", "mutual", "joiner", "formed_from", "severed_ties"}
 # Part-of-speech restrictions a slot may carry ("back/V": the verb, not the body part).
 POS_TAGS = {"V": ["VERB"], "N": ["NOUN", "PROPN"], "A": ["ADJ"]}
 
