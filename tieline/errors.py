@@ -6,6 +6,7 @@
     ├── OntologyError       the ontology or a lexicon is malformed
     ├── StoreError          the database could not be opened or written
     ├── UnknownActorError   a name given by the user matches no actor
+    ├── GoldFormatError     a gold or prediction file for ``tieline eval`` is malformed
     ├── CorrectionError     a correction names no stored event or a field that cannot change
     └── ExportError         an export or report could not be made or written
 
@@ -89,6 +90,21 @@ class UnknownActorError(TielineError):
     """A name given on the command line matches no known actor."""
 
     code = "T500"
+
+
+class GoldFormatError(TielineError):
+    """A gold or prediction file for ``tieline eval`` is malformed.
+
+    ``problems`` lists every bad record (``file:line: what is wrong``), so a user can
+    fix them all in one pass.
+    """
+
+    code = "T600"
+
+    def __init__(self, message: str, *, problems: list[str] | None = None,
+                 where: str | None = None, remedy: str | None = None):
+        self.problems = list(problems or [])
+        super().__init__(message, where=where, remedy=remedy)
 
 
 class CorrectionError(TielineError):
