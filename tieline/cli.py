@@ -183,6 +183,9 @@ def _register_optional() -> None:
 
     for command in (ingest, stats, dyad):
         main.add_command(command)
+    from .cli_eval import eval_command
+
+    main.add_command(eval_command)
 
 
 _register_optional()
