@@ -10,6 +10,7 @@ from datetime import date
 
 import pytest
 
+from tieline.events.ontology import load_ontology
 from tieline.model import Document
 from tieline.pipeline import Pipeline
 
@@ -45,7 +46,7 @@ def events(pipeline: Pipeline, text: str, published: date | None = None) -> set[
 def test_sentence_gives_event(pipeline: Pipeline, sentence: str,
                               expected: tuple[str, str, str]) -> None:
     found = events(pipeline, sentence)
-    if expected[1] in ("armed_clash",):
+    if not load_ontology().types[expected[1]].directed:  # stated in the sentence's order
         assert expected in found or (expected[2], expected[1], expected[0]) in found
     else:
         assert expected in found, found
@@ -104,7 +105,7 @@ def test_dyad_summary_carries_the_mmp_code(pipeline: Pipeline) -> None:
 
 def test_cooperating_against_a_common_enemy_does_not_ally_with_the_enemy(pipeline: Pipeline) -> None:
     found = events(pipeline, "Hamas and Fatah began coordinating attacks against Israel.")
-    assert ("fatah", "joint_operation", "hamas") in found
+    assert ("hamas", "joint_operation", "fatah") in found
     assert not any(t == "joint_operation" and "israel" in (s, o) for s, t, o in found)
 
 

@@ -144,9 +144,10 @@ class EventExtractor:
                seen: set[tuple[str, str, str]]) -> Event | None:
         """One event, unless the same type and pair is already stated in the sentence."""
         etype = self.ontology.types[trig.type]
-        if not etype.directed and source > target:
-            source, target = target, source
-        key = (trig.type, source, target)
+        # A mutual interaction keeps the order the sentence gives (its subject first),
+        # but is stated once whichever way round it is found.
+        key = (trig.type, source, target) if etype.directed else \
+            (trig.type, min(source, target), max(source, target))
         if key in seen:
             return None
         seen.add(key)
