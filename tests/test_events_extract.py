@@ -130,3 +130,12 @@ def test_each_other_links_the_coordinated_actors(pipeline: Pipeline) -> None:
 def test_ties_that_should_be_cut_have_the_arguing_actor_as_source(pipeline: Pipeline) -> None:
     text = "Hezbollah argued that ties with Hamas should be prohibited."
     assert ("hezbollah", "denunciation", "hamas") in events(pipeline, text)
+
+
+def test_a_hedge_in_the_main_clause_does_not_reach_a_subordinate_clause(pipeline: Pipeline) -> None:
+    text = "Though Hamas and Fatah have publicly condemned each other, they seemed to cooperate."
+    out = pipeline.extract(Document(id="t", text=text))
+    condemned = [e for e in out.events if e.type == "denunciation"]
+    assert condemned and all(e.modality == "asserted" for e in condemned)
+    [cooperate] = [e for e in out.events if e.type == "joint_operation"]
+    assert cooperate.modality == "speculative"

@@ -241,8 +241,10 @@ class EventExtractor:
                         cues.append(self.hedges.adverbs[lemma])
                     elif child.dep_ == "aux" and lemma in self.hedges.modals:
                         cues.append("speculative")
-            if tok.dep_ in ("ROOT",):
+            if tok.dep_ == "ROOT":
                 break
+            if tok.dep_ in ("advcl", "relcl") and any(c.dep_ in SUBJECT_DEPS for c in tok.children):
+                break  # a clause with its own subject keeps its own modality
         lowered = sentence_text.lower()
         trigger_at = head.idx
         for phrase, modality in self.hedges.sentence:
