@@ -180,8 +180,9 @@ def demo(db: str, no_progress: bool) -> None:
 
 def _register_optional() -> None:
     from .cli_store import dyad, ingest, stats
+    from .cli_views import commands as view_commands
 
-    for command in (ingest, stats, dyad):
+    for command in (ingest, stats, dyad, *view_commands):
         main.add_command(command)
     from .cli_eval import eval_command
 

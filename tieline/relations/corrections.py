@@ -14,7 +14,7 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from typing import Any
 
@@ -163,17 +163,39 @@ def corrected_events_between(store: Store, a_ids: set[str], b_ids: set[str],
         >>> corrected_events_between(Store("sqlite://"), {"hamas"}, {"fatah"})
         []
     """
-    stored = store.events_between(a_ids, b_ids)
+    def between(s: StoredEvent) -> bool:
+        return (s.event.source in a_ids and s.event.target in b_ids) or \
+            (s.event.source in b_ids and s.event.target in a_ids)
+
+    return _corrected_query(store, store.events_between(a_ids, b_ids), a_ids | b_ids,
+                            between, ontology)
+
+
+def corrected_events_involving(store: Store, ids: set[str],
+                               ontology: Ontology | None = None) -> list[StoredEvent]:
+    """:meth:`Store.events_involving` as the analysts left it (see
+    :func:`corrected_events_between`).
+
+    Example:
+        >>> corrected_events_involving(Store("sqlite://"), {"hamas"})
+        []
+    """
+    def involving(s: StoredEvent) -> bool:
+        return s.event.source in ids or s.event.target in ids
+
+    return _corrected_query(store, store.events_involving(ids), ids, involving, ontology)
+
+
+def _corrected_query(store: Store, stored: list[StoredEvent], ids: set[str],
+                     keep: Callable[[StoredEvent], bool],
+                     ontology: Ontology | None) -> list[StoredEvent]:
     fixes = store.corrections()
     if not fixes:
         return stored
     have = {s.key for s in stored}
-    moved = [s for s in store.events_by_keys(edited_into(fixes, a_ids | b_ids))
-             if s.key not in have]
-    out = [s for s in apply_corrections(stored + moved, fixes, ontology)
-           if (s.event.source in a_ids and s.event.target in b_ids)
-           or (s.event.source in b_ids and s.event.target in a_ids)]
-    return sorted(out, key=chronological) if moved else out
+    moved = [s for s in store.events_by_keys(edited_into(fixes, ids)) if s.key not in have]
+    out = [s for s in apply_corrections(stored + moved, fixes, ontology) if keep(s)]
+    return sorted(out, key=chronological)
 
 
 def corrected_events(store: Store, ontology: Ontology | None = None) -> list[StoredEvent]:
@@ -182,9 +204,7 @@ def corrected_events(store: Store, ontology: Ontology | None = None) -> list[Sto
     stored = list(store.iter_events())
     if not fixes:
         return stored
-    dated = any("date_start" in c.changes or "date_end" in c.changes for c in fixes.values())
-    out = apply_corrections(stored, fixes, ontology)
-    return sorted(out, key=chronological) if dated else out
+    return sorted(apply_corrections(stored, fixes, ontology), key=chronological)
 
 
 def chronological(stored: StoredEvent) -> tuple[bool, str, str]:

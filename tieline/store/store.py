@@ -291,6 +291,21 @@ class Store:
         with self._connect() as conn:
             return [_stored(r) for r in conn.execute(query).mappings()]
 
+    def events_involving(self, ids: set[str]) -> list[StoredEvent]:
+        """Events with any actor of ``ids`` on either side, by date.
+
+        Example:
+            >>> Store("sqlite://").events_involving({"hamas"})
+            []
+        """
+        if not ids:
+            return []
+        wanted = sorted(ids)
+        query = _event_query().where(sa.or_(events.c.source.in_(wanted),
+                                            events.c.target.in_(wanted)))
+        with self._connect() as conn:
+            return [_stored(r) for r in conn.execute(query).mappings()]
+
     def iter_events(self) -> Iterator[StoredEvent]:
         """Every stored event (machine output, uncorrected), by date as in
         :meth:`events_between`, streamed.

@@ -1,0 +1,153 @@
+"""The commands over the whole store: actor, network, changes, export, report, correct."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from tieline import cli_views
+from tieline.actors import kb as kb_module
+from tieline.cli import main
+from tieline.store.store import Store
+
+A, B = "amber-lions", "cobalt-guard"
+
+
+@pytest.fixture(autouse=True)
+def only_test_actors(monkeypatch):
+    """Load only the --kb files: the shipped actor files have tests of their own."""
+    monkeypatch.setattr(kb_module, "_shipped_files", lambda: [])
+    kb_module._load_cached.cache_clear()
+    yield
+    kb_module._load_cached.cache_clear()
+
+
+def run(command, *args):
+    return CliRunner().invoke(command, [str(a) for a in args])
+
+
+@pytest.fixture
+def filled_db(db_url, make_event, make_extraction):
+    """Amber Lions train Cobalt Legion (Cobalt Guard's former self) in 2014; Cobalt
+    Guard clashes with them in 2017."""
+    with Store(db_url) as store:
+        store.add(make_extraction(
+            make_event(A, "cobalt-legion", "training", "2014", id="training"),
+            make_event(B, A, "armed_clash", "2017-11", id="clash"),
+            doc_id="article-1"))
+    return db_url
+
+
+def test_every_command_is_registered_with_the_main_group():
+    for command in cli_views.commands:
+        assert main.get_command(None, command.name) is command
+
+
+def test_actor_table_shows_names_links_and_latest_ties(filled_db, kb_file):
+    result = run(cli_views.actor, "Cobalt Guard", "--db", filled_db, "--kb", kb_file)
+
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0] == "Cobalt Guard  [cobalt-guard, armed_group]"
+    assert "names over time: Cobalt Legion (until 2015); Cobalt Guard (2015–)" in result.stdout
+    assert "Cobalt Legion is renamed_to it (2015)" in result.stdout
+    assert any(line.split()[:4] == ["Amber", "Lions", "violent_rivalry", "conflict"]
+               for line in result.stdout.splitlines())
+
+
+def test_actor_at_a_date_shows_the_ties_holding_then(filled_db, kb_file):
+    result = run(cli_views.actor, "cobalt-guard", "--at", "2015", "--db", filled_db,
+                 "--kb", kb_file, "--format", "json")
+
+    out = json.loads(result.stdout)
+    assert out["at"] == "2015-12-31"
+    assert [(t["counterpart"], t["relation"]) for t in out["ties"]] == [(A, "tactical_alliance")]
+
+
+def test_network_json_lists_actors_and_ties(filled_db, kb_file):
+    result = run(cli_views.network, "--at", "2017-12-31", "--db", filled_db, "--kb", kb_file,
+                 "--format", "json")
+
+    out = json.loads(result.stdout)
+    assert [a["id"] for a in out["actors"]] == [A, B]
+    assert [(t["a"], t["b"], t["relation"]) for t in out["ties"]] == [(A, B, "violent_rivalry")]
+
+
+def test_network_table(filled_db, kb_file):
+    result = run(cli_views.network, "--at", "2014", "--db", filled_db, "--kb", kb_file)
+
+    assert result.stdout.splitlines()[0] == "Network at 2014-12-31: 1 ties among 2 actors"
+
+
+def test_changes_since_lists_turning_points_with_their_events(filled_db, kb_file):
+    table = run(cli_views.changes, "--since", "2017", "--db", filled_db, "--kb", kb_file)
+    later = run(cli_views.changes, "--since", "2018-01-01", "--db", filled_db, "--kb", kb_file,
+                "--format", "json")
+
+    assert table.stdout.splitlines()[0].startswith(
+        "Amber Lions — Cobalt Guard: 2014 → 2017  tactical_alliance → violent_rivalry")
+    assert "2017-11    armed_clash" in table.stdout
+    assert json.loads(later.stdout) == []
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf", "csv", "jsonl", "plover"])
+def test_export_writes_the_file_and_says_what(filled_db, kb_file, tmp_path, fmt):
+    target = tmp_path / f"out.{fmt}"
+
+    result = run(cli_views.export, "--format", fmt, "-o", target, "--db", filled_db,
+                 "--kb", kb_file)
+
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("wrote ") and target.stat().st_size > 0
+
+
+def test_report_writes_the_brief(filled_db, kb_file, tmp_path):
+    target = tmp_path / "brief.html"
+
+    result = run(cli_views.report, "Amber Lions", "Cobalt Guard", "-o", target,
+                 "--db", filled_db, "--kb", kb_file)
+
+    assert result.stdout == f"wrote {target}: 2 states, 1 turning points, 2 events\n"
+    assert "<svg" in target.read_text("utf-8")
+
+
+def test_correct_records_a_correction_that_the_views_honour(filled_db, kb_file):
+    result = run(cli_views.correct, "clash", "edit", "type=threat", "--note", "words only",
+                 "--db", filled_db)
+    network = run(cli_views.network, "--db", filled_db, "--kb", kb_file, "--format", "json")
+
+    assert result.stdout == 'edit clash (article-1): {"type": "threat"}\n'
+    assert json.loads(network.stdout)["ties"][0]["relation"] == "rhetorical_rivalry"
+
+
+@pytest.mark.parametrize("args, message", [
+    (["correct", "nope", "reject"], "no stored event has id 'nope'"),
+    (["correct", "clash", "edit", "colour=red"], "cannot edit colour"),
+    (["actor", "Cobalt Gaurd"], "did you mean: Cobalt Guard"),
+    (["report", "Amber Lions", "Amber Lions", "-o", "x.html"], "are the same actor"),
+])
+def test_errors_are_one_line_with_a_reason(filled_db, kb_file, args, message):
+    result = run(main, *args, "--db", filled_db, *(["--kb", kb_file] if args[0] != "correct" else []))
+
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: [T")
+    assert message in result.stderr
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("command", ["network", "changes", "export"])
+def test_a_bad_date_is_a_usage_error(filled_db, command):
+    option = "--since" if command == "changes" else "--at"
+    extra = ["--format", "csv", "-o", "x.csv"] if command == "export" else []
+
+    result = run(main, command, option, "last year", *extra, "--db", filled_db)
+
+    assert result.exit_code == 2
+    assert "is not a date; write YYYY, YYYY-MM or YYYY-MM-DD" in result.stderr
+
+
+def test_a_missing_database_is_reported(tmp_path):
+    result = run(cli_views.network, "--db", tmp_path / "none.db")
+
+    assert result.exit_code == 2 and "no database at" in result.stderr

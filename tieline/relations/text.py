@@ -1,0 +1,96 @@
+"""Plain-text views for the terminal: an actor's profile, a network, a list of changes.
+
+Example:
+    >>> print(network_text(network_at(store, kb, date(2016, 12, 31))))   # doctest: +SKIP
+    Network at 2016-12-31: 3 ties among 4 actors
+    ...
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from ..store.store import StoredEvent
+from .actor import ActorProfile
+from .network import Network
+from .states import Transition
+
+
+def _years(start: int | None, end: int | None) -> str:
+    if start is None and end is None:
+        return ""
+    return f" ({start or '…'}–{end or ''})" if start else f" (until {end})"
+
+
+def actor_text(profile: ActorProfile) -> str:
+    """An actor's entry, names over time, links and ties, for the terminal."""
+    a = profile.actor
+    lines = [f"{a.name}  [{a.id}, {a.kind}]"]
+    if profile.at:
+        lines[0] += f"  at {profile.at.isoformat()}"
+    where = ", ".join(x for x in (a.country, a.region) if x)
+    if where:
+        lines.append(f"  {where}")
+    if a.aliases:
+        lines.append(f"  aliases: {', '.join(a.aliases)}")
+    if a.acronyms:
+        lines.append(f"  acronyms: {', '.join(a.acronyms)}")
+    if len(profile.names) > 1:
+        # Spelling variants of one name share their years: list them together.
+        spans: dict[tuple[int | None, int | None], list[str]] = {}
+        for n in profile.names:
+            spans.setdefault((n.start, n.end), []).append(n.name)
+        lines.append("  names over time: " + "; ".join(
+            f"{', '.join(names)}{_years(*span)}" for span, names in spans.items()))
+    if profile.links:
+        lines += ["", "Links"]
+        for link in profile.links:
+            year = f" ({link.year})" if link.year else ""
+            if link.direction == "out":
+                lines.append(f"  {link.type} {link.other_name}{year}")
+            else:
+                lines.append(f"  {link.other_name} is {link.type} it{year}")
+    lines += ["", "Ties" + (f" holding at {profile.at.isoformat()}" if profile.at else
+                            " (latest state of each pair)")]
+    if not profile.ties:
+        lines.append("  (none in the store)")
+    for tie in profile.ties:
+        lines.append(f"  {profile.counterpart(tie):<32} {tie.relation:<20} {tie.polarity:<12} "
+                     f"{tie.period:<8} confidence {tie.confidence:.2f}")
+    return "\n".join(lines)
+
+
+def network_text(network: Network) -> str:
+    """A network's ties, strongest conflict and cooperation alike, for the terminal."""
+    when = network.at.isoformat() if network.at else "latest"
+    where = f" in {network.region}" if network.region else ""
+    lines = [f"Network at {when}{where}: {len(network.ties)} ties among "
+             f"{len(network.actors)} actors"]
+    for tie in sorted(network.ties, key=lambda t: (-t.confidence, t.a, t.b)):
+        lines.append(f"  {network.name(tie.a):<30} {network.name(tie.b):<30} {tie.relation:<20} "
+                     f"{tie.period:<8} {tie.confidence:.2f}")
+    return "\n".join(lines)
+
+
+def changes_text(found: list[Transition], names: Mapping[str, str],
+                 events: Mapping[str, StoredEvent]) -> str:
+    """Turning points, most significant first, each with the events that drove it."""
+    if not found:
+        return "No changes."
+    lines = []
+    for t in found:
+        lines.append(f"{names.get(t.a, t.a)} — {names.get(t.b, t.b)}: {t.period_from} → "
+                     f"{t.period}  {t.relation_from} → {t.relation_to}  "
+                     f"(significance {t.significance:.2f})")
+        for event_id in t.events[:5]:
+            stored = events.get(event_id)
+            if stored is None:
+                continue
+            e = stored.event
+            hedge = f" [{e.modality}]" if e.modality != "asserted" else ""
+            lines.append(f"    {e.date.start or 'undated':<10} {e.type:<24} "
+                         f"{names.get(e.source, e.source)} → {names.get(e.target, e.target)}"
+                         f"{hedge}{' [NOT]' if e.negated else ''}")
+        if len(t.events) > 5:
+            lines.append(f"    … and {len(t.events) - 5} more")
+    return "\n".join(lines)
