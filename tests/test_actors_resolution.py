@@ -200,3 +200,20 @@ def test_the_second_of_two_places_is_a_place_too() -> None:
                               "- id: iraq\n  name: Iraq\n  kind: state\n")])
     assert mentions(kb, "Fighters came from bases in Syria and Iraq.") == []
     assert mentions(kb, "Syria and Iraq signed a pact.") == [("Syria", "syria"), ("Iraq", "iraq")]
+
+
+TERRITORY_KB = """\
+- id: hamas
+  name: Hamas
+  territories: [{name: Gaza, from: 2007}, {name: Gazan, from: 2007}]
+- id: wilayat-sinai
+  name: Wilayat Sinai
+"""
+
+
+def test_a_held_territory_stands_for_its_holder_only_beside_it() -> None:
+    kb = build_kb([("territory.yaml", TERRITORY_KB)])
+    text = "Hamas and Wilayat Sinai traded. Their weapons likely came from Gaza."
+    found = resolve_mentions(text, split_sentences(text), ActorMatcher(kb).find(text), kb)
+    assert [(m.text, m.actor_id, m.how) for m in found][-1] == ("Gaza", "hamas", "territory")
+    assert mentions(kb, "Rockets were fired from Gaza.") == []

@@ -139,3 +139,19 @@ def test_a_hedge_in_the_main_clause_does_not_reach_a_subordinate_clause(pipeline
     assert condemned and all(e.modality == "asserted" for e in condemned)
     [cooperate] = [e for e in out.events if e.type == "joint_operation"]
     assert cooperate.modality == "speculative"
+
+
+def test_support_received_in_a_held_territory_comes_from_its_holder() -> None:
+    from tieline.actors.kb import build_kb
+    from tieline.actors.matcher import ActorMatcher
+
+    pipeline = Pipeline()
+    kb = build_kb([("t.yaml", "- id: hamas\n  name: Hamas\n  territories: [Gaza, Gazan]\n"
+                              "- id: wilayat-sinai\n  name: Wilayat Sinai\n"
+                              "- id: israel\n  name: Israel\n  kind: state\n")])
+    pipeline.__dict__["kb"], pipeline.__dict__["matcher"] = kb, ActorMatcher(kb)
+    text = ("Hamas helped Wilayat Sinai. Wounded Wilayat Sinai operatives received medical "
+            "assistance in Gazan hospitals. Israel bombed Gaza.")
+    found = events(pipeline, text)
+    assert ("hamas", "medical_aid", "wilayat-sinai") in found
+    assert not any(t == "bombing_attack" for _, t, _ in found)  # a place struck is not its holder

@@ -91,6 +91,7 @@ class Actor:
     aliases: tuple[str, ...] = ()
     acronyms: tuple[str, ...] = ()
     former_names: tuple[NameInTime, ...] = ()
+    territories: tuple[NameInTime, ...] = ()
     descriptors: tuple[str, ...] = ()
     wings: tuple[str, ...] = ()
     country: str | None = None

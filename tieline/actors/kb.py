@@ -34,7 +34,7 @@ LINK_TYPES = {
 }
 ENTRY_KEYS = {
     "id", "name", "kind", "aliases", "acronyms", "former_names", "wings", "descriptors",
-    "country", "region", "ideology", "active", "links", "ambiguous", "source",
+    "country", "region", "ideology", "active", "links", "ambiguous", "source", "territories",
 }
 _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -113,16 +113,8 @@ def parse_entry(raw: Any, where: str) -> Actor:
     if kind not in KINDS:
         raise KnowledgeBaseError(f"unknown kind {kind!r}", where=where,
                                  remedy=f"use one of {sorted(KINDS)}")
-    former: list[NameInTime] = []
-    for item in _as_list(raw.get("former_names"), where, "former_names"):
-        if isinstance(item, str):
-            former.append(NameInTime(item))
-        elif isinstance(item, dict) and isinstance(item.get("name"), str):
-            former.append(NameInTime(item["name"], _year(item.get("from"), where, "from"),
-                                     _year(item.get("until"), where, "until")))
-        else:
-            raise KnowledgeBaseError(f"bad former name {item!r}", where=where,
-                                     remedy="write {name: ..., until: YEAR}")
+    former = _names_in_time(raw, "former_names", where)
+    territories = _names_in_time(raw, "territories", where)
     links: list[Link] = []
     for item in _as_list(raw.get("links"), where, "links"):
         if not isinstance(item, dict) or item.get("type") not in LINK_TYPES \
@@ -144,12 +136,27 @@ def parse_entry(raw: Any, where: str) -> Actor:
     return Actor(
         id=actor_id, name=name.strip(), kind=kind,
         aliases=strings("aliases"), acronyms=strings("acronyms"),
-        former_names=tuple(former), wings=strings("wings"),
+        former_names=former, territories=territories, wings=strings("wings"),
         descriptors=strings("descriptors"),
         country=raw.get("country"), region=raw.get("region"), ideology=raw.get("ideology"),
         active=(_year(active[0], where, "active"), _year(active[1], where, "active")),
         links=tuple(links), ambiguous=strings("ambiguous"), source=raw.get("source"),
     )
+
+
+def _names_in_time(raw: dict[str, Any], key: str, where: str) -> tuple[NameInTime, ...]:
+    """A list of names, each a string or ``{name: ..., from: YEAR, until: YEAR}``."""
+    out: list[NameInTime] = []
+    for item in _as_list(raw.get(key), where, key):
+        if isinstance(item, str):
+            out.append(NameInTime(item))
+        elif isinstance(item, dict) and isinstance(item.get("name"), str):
+            out.append(NameInTime(item["name"], _year(item.get("from"), where, "from"),
+                                  _year(item.get("until"), where, "until")))
+        else:
+            raise KnowledgeBaseError(f"bad entry {item!r} under {key}", where=where,
+                                     remedy="write {name: ..., from: YEAR, until: YEAR}")
+    return tuple(out)
 
 
 def read_entries(path: Path | str, text: str | None = None) -> Iterator[tuple[Actor, str]]:

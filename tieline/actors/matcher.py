@@ -124,9 +124,10 @@ class ActorMatcher:
             named += [(n, "acronym") for n in actor.acronyms]
             named += [(n.name, "former_name") for n in actor.former_names]
             named += [(n, "wing") for n in actor.wings]
+            named += [(n.name, "territory") for n in actor.territories]
             for name, how in named:
                 exact = name if (how == "acronym" or _is_acronym(name)) else None
-                if exact and how != "former_name":
+                if exact and how not in ("former_name", "territory"):
                     how = "acronym"
                 # An acronym is ambiguous only in the case written ("LET", not "LeT").
                 amb = name in actor.ambiguous if exact else normalize_name(name) in ambiguous

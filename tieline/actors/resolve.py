@@ -12,7 +12,9 @@ records, each tied to one actor, in text order. Steps, each a small function:
 4. "X's affiliate" / "the X affiliate" resolves to the affiliate of X that the base or
    the document knows;
 5. descriptive references ("the Palestinian group", "the group") resolve to the most
-   recent earlier mention of a fitting actor.
+   recent earlier mention of a fitting actor;
+6. a territory an actor holds ("from Gaza") stands for it, when the actor is named too
+   (events use such mentions for support given or received there, never for violence).
 """
 
 from __future__ import annotations
@@ -93,7 +95,7 @@ def resolve_mentions(text: str, sentences: Sequence[Sentence], matches: Sequence
     matches = _add_defined_acronym_matches(text, matches, defined)
     present = set(defined.values())
     for m in matches:
-        clear = {cand[0] for cand in m.candidates if not cand[2]}
+        clear = {cand[0] for cand in m.candidates if not cand[2] and cand[1] != "territory"}
         if len(clear) == 1:
             present |= clear
     context: list[DocumentContext] = []  # built on the first ambiguous name only
@@ -106,6 +108,13 @@ def resolve_mentions(text: str, sentences: Sequence[Sentence], matches: Sequence
             actor_id, how = _choose(m, kb, context[0], defined, sentence)
         else:
             actor_id, how = _choose(m, kb, None, defined, "")
+        if how == "territory":
+            # "weapons that came from Gaza": the place stands for the actor that holds
+            # it, when the document names that actor as well.
+            if actor_id in present:
+                mentions.append(Mention(m.start, m.end, m.text, actor_id,
+                                        _index_of(starts, m.start), how))
+            continue
         if actor_id is None or _is_place(text, m.start, actor_id, kb):
             continue
         start, end, wing = _widen_for_wing(text, m.start, m.end)

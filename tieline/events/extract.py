@@ -113,7 +113,7 @@ class EventExtractor:
     def _sentence_events(self, document: Document, sentence: Sentence, group: list[Mention],
                          doc: Doc, dates: DocumentDates) -> list[Event]:
         token_actor: dict[int, str] = {}
-        token_mention: dict[int, Mention] = {}
+        territorial: set[int] = set()
         for m in group:
             span = doc.char_span(m.start - sentence.start, m.end - sentence.start,
                                  alignment_mode="expand")
@@ -121,17 +121,22 @@ class EventExtractor:
                 continue
             for tok in span:
                 token_actor[tok.i] = m.actor_id
-                token_mention[tok.i] = m
+                if m.how == "territory":
+                    territorial.add(tok.i)
         if len(set(token_actor.values())) < 2:
             return []
+        # A place stands for its holder only where support is given or received there.
+        named_only = {i: a for i, a in token_actor.items() if i not in territorial}
         matches = self._triggers_in(doc)
         events: list[Event] = []
         seen: set[tuple[str, str, str]] = set()
         for trig, start, end, head in matches:
-            pair = self._pair(trig, doc, head, start, end, token_actor)
+            cooperative = self.ontology.types[trig.type].polarity == "cooperation"
+            roles_map = token_actor if cooperative else named_only
+            pair = self._pair(trig, doc, head, start, end, roles_map)
             if pair is None:
                 continue
-            for source, target, from_parse in _expand(pair, doc, head, trig, token_actor):
+            for source, target, from_parse in _expand(pair, doc, head, trig, roles_map):
                 event = self._event(document, sentence, group, doc, dates, trig, start, end,
                                     head, source, target, from_parse, seen)
                 if event is not None:
@@ -160,6 +165,9 @@ class EventExtractor:
         confidence *= {"asserted": 1.0, "reported": 0.9, "alleged": 0.8, "speculative": 0.7}[modality]
         src_m = next((m.text for m in group if m.actor_id == source), "")
         tgt_m = next((m.text for m in group if m.actor_id == target), "")
+        if any(all(m.how == "territory" for m in group if m.actor_id == side)
+               for side in (source, target)):
+            confidence *= 0.8  # the actor stands behind a place the sentence names
         return Event(
             id=_event_id(document.id, sentence.start, trig.type, source, target),
             source=source, target=target, type=trig.type, polarity=etype.polarity,
@@ -502,7 +510,9 @@ def _frame_pair(frame: str, r: Roles, cooperative: bool = False) -> tuple[str, s
         return _mutual_pair(r, cooperative)
     if frame == "receiver":
         target = _first(r.subject, r.possessor)
-        source = _first(preps.get("from", []), r.agent, exclude=[target] if target else [])
+        # "received training from X", "... by X", "... in X's camps"
+        source = _first(preps.get("from", []), r.agent, preps.get("in", []),
+                        exclude=[target] if target else [])
         if target and source:
             return source, target
         return None
