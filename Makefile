@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test typecheck clean bench
+.PHONY: install demo test typecheck clean accuracy bench
 
 $(STAMP): pyproject.toml requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,10 @@ test: $(STAMP)
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
+
+# docs/accuracy.md: our gold set, and ../shared's (or $$TIELINE_SHARED's) where present.
+accuracy: $(STAMP)
+	$(BIN)/python -m tieline.evaluate.accuracy_report --out docs/accuracy.md
 
 # Benchmarks (one core, a few minutes): rewrites bench/results.json and bench/RESULTS.md.
 bench: $(STAMP)

@@ -50,13 +50,14 @@ def eval_command(gold: str, predictions: str | None, system: str, published: str
 
     GOLD is either Mapping Militants rows (JSON lines with id, text, group1, group2,
     type, year) or annotated documents (JSON lines, or JSON with a "documents"
-    list: id, text, published, actors, events); see docs/gold-format.md.
+    list: id, text, published, actors, events).
 
     It reports precision, recall and F1 per type and overall, pair recall, type
     accuracy given the pair, direction, modality, negation and date accuracy, a
     confusion matrix, and each error with its evidence sentence.
 
     \b
+    Both formats: docs/gold-format.md
     Examples:
       tieline eval tieline/data/gold/tieline-gold.jsonl
       tieline eval mmp-dev.jsonl --format json > scores.json

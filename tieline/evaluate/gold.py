@@ -282,10 +282,23 @@ def _event_types(raw: Any, ontology: Ontology) -> tuple[str, ...]:
     return tuple(dict.fromkeys(types))
 
 
+ACTOR_KEYS = {"name", "aliases", "mentions", "must_resolve", "kind", "relation", "note"}
+EVENT_KEYS = {"source", "target", "type", "polarity", "date", "modality", "negated",
+              "undirected", "cue", "mmp", "note"}
+
+
+def _unknown_keys(raw: Mapping[str, Any], allowed: set[str], path: str,
+                  problems: Problems) -> None:
+    unknown = sorted(set(raw) - allowed)
+    if unknown:
+        problems.add(raw, f"{path}: unknown keys {unknown} (allowed: {', '.join(sorted(allowed))})")
+
+
 def _parse_actor(raw: Any, path: str, problems: Problems) -> GoldActor | None:
     if not isinstance(raw, Mapping):
         problems.add(raw, f"{path}: must be an object with a name")
         return None
+    _unknown_keys(raw, ACTOR_KEYS, path, problems)
     name = _string(raw, "name", path + ".", problems)
     aliases = _string_list(raw, "aliases", path + ".", problems)
     # seed-gold.json calls the mentions that must resolve "must_resolve".
@@ -310,6 +323,7 @@ def _parse_event(raw: Any, path: str, actor_names: set[str], ontology: Ontology,
         problems.add(raw, f"{path}: must be an object")
         return None
     before = len(problems.items)
+    _unknown_keys(raw, EVENT_KEYS, path, problems)
     ends = {k: _string(raw, k, path + ".", problems) for k in ("source", "target")}
     for key, name in ends.items():
         if name is not None and name not in actor_names:

@@ -8,7 +8,7 @@ and two names of six characters or more match when their similarity ratio is 90 
 more (near-identical transliterations).
 
 Example:
-    >>> name_keys("Al Qaeda in Iraq (AQI)") >= {"qaeda iraq", "aqi"}
+    >>> name_keys("Al Qaeda in Iraq (AQI)") >= {"qaeda in iraq", "aqi"}
     True
     >>> names_match(["Jabhat al-Nusra"], ["Jabhat al Nusrah"])
     True
