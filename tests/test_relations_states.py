@@ -233,7 +233,7 @@ def test_a_date_stated_in_the_sentence_beats_the_publication_date(make_event):
     assert state.relation == "tactical_alliance"
 
 
-def test_a_long_interval_counts_in_every_period_it_covers_but_less(make_event):
+def test_a_long_interval_counts_in_every_period_it_covers(make_event):
     span = make_event(A, B, "training", "2013-07", id="span")
     span.date = DateInterval("2013-07", "2016", "after July 2013", "sentence")
     (single,) = states_of(make_event(A, B, "training", "2014"))
@@ -242,7 +242,7 @@ def test_a_long_interval_counts_in_every_period_it_covers_but_less(make_event):
 
     assert [s.period for s in states] == ["2013", "2014", "2015", "2016"]
     assert all(s.events == ["span"] for s in states)
-    assert states[1].weight == pytest.approx(single.weight / 2)     # / sqrt(4 years)
+    assert states[1].weight == pytest.approx(single.weight)
 
 
 @pytest.mark.parametrize("date, period, expected", [
@@ -315,3 +315,36 @@ def test_bigger_and_surer_changes_are_more_significant(make_event):
                                 make_event(A, B, "armed_clash", "2015")))[0]
 
     assert 0 < small.significance < big.significance
+
+
+def test_the_next_period_holding_the_new_relation_confirms_the_turning_point(make_event):
+    states = states_of(make_event(A, B, "training", "2016", id="training"),
+                       make_event(A, B, "crackdown", "2017", id="crackdown"),
+                       make_event(B, A, "assassination_execution", "2018-01", id="execution"),
+                       make_event(B, A, "armed_clash", "2020", id="later"))
+
+    (fall,) = transitions(states)
+
+    assert (fall.period_to, fall.confirmed, fall.period) == ("2017", "2018", "2017/2018")
+    assert fall.events == ["crackdown", "execution"]
+
+
+def test_a_gap_after_the_change_confirms_nothing(make_event):
+    states = states_of(make_event(A, B, "training", "2016"),
+                       make_event(A, B, "crackdown", "2017", id="crackdown"),
+                       make_event(A, B, "armed_clash", "2019"))
+
+    (fall,) = transitions(states)
+
+    assert (fall.confirmed, fall.period, fall.events) == (None, "2017", ["crackdown"])
+
+
+def test_cooperation_of_a_lower_rank_does_not_drive_a_fall_into_conflict(make_event):
+    states = states_of(make_event(A, B, "training", "2016"),
+                       make_event(A, B, "armed_clash", "2017", id="clash"),
+                       make_event(A, B, "smuggling_trade", "2017", id="smuggling"))
+    downgrade = states_of(make_event(A, B, "training", "2016"),
+                          make_event(A, B, "smuggling_trade", "2017", id="smuggling"))
+
+    assert transitions(states)[0].events == ["clash"]
+    assert transitions(downgrade)[0].events == ["smuggling"]

@@ -275,8 +275,8 @@ def changes_since(store: Store, kb: KnowledgeBase, since: date | None = None, *,
 def recent(found: Iterable[Transition], since: date | None) -> list[Transition]:
     """The transitions reached in a period ending on or after ``since``, most
     significant first (then latest first)."""
-    kept = [t for t in found if since is None or period_end(t.period_to) >= since]
-    kept.sort(key=lambda t: t.period_to, reverse=True)
+    kept = [t for t in found if since is None or period_end(t.last_period) >= since]
+    kept.sort(key=lambda t: t.last_period, reverse=True)
     return sorted(kept, key=lambda t: -t.significance)
 
 

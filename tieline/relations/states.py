@@ -5,8 +5,8 @@ Each event pulls its pair's period towards the level of its type on the ontology
 weight × a modality factor (asserted > reported > alleged > speculative) × how its date
 was found (stated in the sentence > inherited from the paragraph > the publication
 date) × the extractor's confidence, then × a recency factor (late in the period counts
-more: the state says where the period ended) and spread over the periods a long date
-interval covers. Near-identical copies of one sentence (one story reprinted) count once;
+more: the state says where the period ended), in every period its date interval
+covers. Near-identical copies of one sentence (one story reprinted) count once;
 independent reports add up. A negated event ("Hamas denied training ...") pulls its
 level *down* by its weight: it is evidence against. The level with the largest net pull
 is the state. Pure functions over :class:`~tieline.model.Event` lists: no store, no I/O.
@@ -144,10 +144,10 @@ class DyadState:
 class Transition:
     """A turning point of a pair: its relation moved from ``relation_from`` (in
     ``period_from``) to ``relation_to`` (reached in ``period_to``), through the states
-    ``via`` when the move took several periods in one direction. ``events`` are the
-    events that drove it: those of the periods of the move pulling away from the old
-    relation towards the new side (early signs in ``period_from`` included) and
-    denials of the old relation. ``shift`` is the change of rank (negative: towards
+    ``via`` when the move took several periods in one direction, ``confirmed`` by the
+    next period when it held the same relation. ``events`` are the events that drove
+    it: those of these periods pulling away from the old relation towards the new side
+    (early signs in ``period_from`` included) and denials of the old relation. ``shift`` is the change of rank (negative: towards
     conflict); ``significance`` = |shift| × √(confidence before × confidence after).
 
     Example:
@@ -170,13 +170,19 @@ class Transition:
     via: list[str] = field(default_factory=list)
     significance: float = 0.0
     confidence: float = 0.0
+    confirmed: str | None = None
+
+    @property
+    def last_period(self) -> str:
+        """The last period of the turning point: the confirming one, if any."""
+        return self.confirmed or self.period_to
 
     @property
     def period(self) -> str:
         """The periods over which the relation moved: ``2018``, or ``2017/2018`` when
-        it passed through intermediate states."""
+        it passed through intermediate states or the next period confirmed it."""
         first = self.via[0] if self.via else self.period_to
-        return first if first == self.period_to else f"{first}/{self.period_to}"
+        return first if first == self.last_period else f"{first}/{self.last_period}"
 
     def to_dict(self, detail: bool = False) -> dict[str, Any]:
         """The transition as in ``tieline dyad --format json``; ``detail`` adds the
@@ -187,7 +193,7 @@ class Transition:
             out = {"a": self.a, "b": self.b, **out,
                    "period_from": self.period_from, "period_to": self.period_to,
                    "polarity_from": self.polarity_from, "polarity_to": self.polarity_to,
-                   "via": list(self.via), "shift": self.shift,
+                   "via": list(self.via), "confirmed": self.confirmed, "shift": self.shift,
                    "significance": round(self.significance, 3),
                    "confidence": round(self.confidence, 3)}
         return out
@@ -330,7 +336,8 @@ def dyad_states(events: Iterable[Event], ontology: Ontology, period: Period = "y
                 weighting: Weighting = DEFAULT_WEIGHTING) -> list[DyadState]:
     """The state of every pair in every period its events cover, sorted by pair and
     period. Events without a (precise enough) date are placed in no period; an event
-    whose date spans several periods counts in each, its weight divided by √n.
+    whose date spans several periods ("from 2013 to 2016 X trained Y") is a statement
+    about each of them and counts in each.
 
     The relation is the level with the largest net pull, ties going to the level of
     larger |rank| (then to the conflict side); the polarity is "mixed" when both
@@ -354,7 +361,7 @@ def dyad_states(events: Iterable[Event], ontology: Ontology, period: Period = "y
         if not covered:
             continue
         a, b = sorted((event.source, event.target))
-        base = claim_weight(event, ontology, weighting) / math.sqrt(len(covered))
+        base = claim_weight(event, ontology, weighting)
         for slot, position in covered:
             groups.setdefault((a, b, slot), []).append(
                 _Placed(event, base * weighting.recency(position)))
@@ -460,7 +467,10 @@ def transitions(states: Iterable[DyadState],
                 ontology: Ontology | None = None) -> list[Transition]:
     """The turning points of every pair: each run of consecutive changes of relation
     in one direction (towards conflict, or towards cooperation) is one transition,
-    from the state before the run to the state that ends it.
+    from the state before the run to the state that ends it. When the period right
+    after the run holds the same relation, it confirms the change: its events on the
+    new side count among the drivers too, and the transition spans it (a year of
+    crackdowns, then the next January's executions: one turning point).
 
     States without weight (only negated or weightless events) are not periods with a
     state here: they neither start nor end a transition.
@@ -494,7 +504,11 @@ def transitions(states: Iterable[DyadState],
             end = start + 1
             while end + 1 < len(ordered) and _direction(ordered[end], ordered[end + 1]) == direction:
                 end += 1
-            out.append(_transition(ordered[start:end + 1], direction, onto))
+            confirmation = None
+            if end + 1 < len(ordered) and ordered[end + 1].relation == ordered[end].relation \
+                    and _follows(ordered[end].period, ordered[end + 1].period):
+                confirmation = ordered[end + 1]
+            out.append(_transition(ordered[start:end + 1], direction, onto, confirmation))
             start = end
     return out
 
@@ -505,22 +519,38 @@ def _direction(before: DyadState, after: DyadState) -> int:
     return 1 if after.rank > before.rank else -1
 
 
-def _transition(run: list[DyadState], direction: int, ontology: Ontology) -> Transition:
+def _follows(before: str, after: str) -> bool:
+    """Whether period ``after`` comes right after ``before`` (2017 → 2018, 2017-12 → 2018-01)."""
+    if len(before) == 4:
+        return int(after) == int(before) + 1
+    year, month = int(before[:4]), int(before[5:7])
+    return after == (f"{year + 1:04d}-01" if month == 12 else f"{year:04d}-{month + 1:02d}")
+
+
+def _transition(run: list[DyadState], direction: int, ontology: Ontology,
+                confirmation: DyadState | None = None) -> Transition:
     first, last = run[0], run[-1]
+    evidence = run + ([confirmation] if confirmation is not None else [])
 
     def rank(level: str) -> float:
         return ontology.levels[level].rank if level in ontology.levels else 0.0
 
+    def toward(level: str) -> bool:
+        # Away from the old relation and on the new relation's side of "none": a
+        # smuggling deal does not drive an alliance into war, though it ranks lower.
+        r = rank(level)
+        return (r - first.rank) * direction > 0 and (last.rank == 0 or (r > 0) == (last.rank > 0))
+
     drivers: list[str] = []
-    for state in run:
+    for state in evidence:
         for level, ids in state.support.items():
-            if (rank(level) - first.rank) * direction > 0:
+            if toward(level):
                 drivers.extend(ids)
         for level, ids in state.denied.items():
             # Denying the old relation (or anything on its side) also drives the move.
             if (rank(level) - first.rank) * direction <= 0:
                 drivers.extend(ids)
-    in_order = [i for state in run for i in state.events]
+    in_order = [i for state in evidence for i in state.events]
     wanted = set(drivers)
     return Transition(
         a=first.a, b=first.b, period_from=first.period, period_to=last.period,
@@ -529,6 +559,7 @@ def _transition(run: list[DyadState], direction: int, ontology: Ontology) -> Tra
         shift=float(last.rank - first.rank),
         events=[i for i in dict.fromkeys(in_order) if i in wanted],
         via=[s.period for s in run[1:-1]],
+        confirmed=confirmation.period if confirmation is not None else None,
         significance=abs(last.rank - first.rank) * math.sqrt(first.confidence * last.confidence),
         confidence=min(first.confidence, last.confidence),
     )
