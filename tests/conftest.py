@@ -107,6 +107,18 @@ def kb_file(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
+def only_test_actors(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Load only the --kb files, not the shipped actor files (they have tests of their
+    own): for command-line tests, ``pytestmark = pytest.mark.usefixtures(...)``."""
+    from tieline.actors import kb as kb_module
+
+    monkeypatch.setattr(kb_module, "_shipped_files", lambda: [])
+    kb_module._load_cached.cache_clear()
+    yield
+    kb_module._load_cached.cache_clear()
+
+
+@pytest.fixture
 def kb() -> KnowledgeBase:
     """A knowledge base of the test actors only."""
     return build_kb([("test-actors.yaml", TEST_ACTORS)])

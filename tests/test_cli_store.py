@@ -8,20 +8,13 @@ import pytest
 from click.testing import CliRunner
 
 from tieline import cli_store
-from tieline.actors import kb as kb_module
 from tieline.errors import EmptyInputError
 from tieline.model import Document, Extraction
 from tieline.store import ingest as ingest_module
 from tieline.store.store import Store
 
 
-@pytest.fixture(autouse=True)
-def only_test_actors(monkeypatch):
-    """Load only the --kb files: the shipped actor files have tests of their own."""
-    monkeypatch.setattr(kb_module, "_shipped_files", lambda: [])
-    kb_module._load_cached.cache_clear()
-    yield
-    kb_module._load_cached.cache_clear()
+pytestmark = pytest.mark.usefixtures("only_test_actors")
 
 
 def run(command, *args):

@@ -93,3 +93,10 @@ def test_the_chart_renders_in_headless_chromium(timeline, tmp_path):
     assert title == "Amber Lions — Cobalt Guard: relationship brief"
     assert requests == [path.as_uri()]                   # nothing else was fetched
 
+
+
+def test_a_brief_that_cannot_be_written_is_an_export_error(tmp_path):
+    from tieline.errors import ExportError
+
+    with pytest.raises(ExportError, match="cannot write"):
+        write_brief("<html></html>", tmp_path / "missing" / "brief.html")

@@ -19,12 +19,12 @@ from functools import lru_cache
 from html import escape
 from pathlib import Path
 
-from ..errors import ExportError
 from ..events.lexicon import load_hedges
 from ..events.ontology import Ontology, load_ontology
 from ..relations.dyad import DyadTimeline, date_label
 from ..store.store import StoredEvent
 from .chart import timeline_svg
+from .files import cannot_write
 
 STYLE = """
 body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1f2328;
@@ -196,5 +196,4 @@ def write_brief(html: str, path: str | Path) -> None:
     try:
         Path(path).write_text(html, encoding="utf-8")
     except OSError as exc:
-        raise ExportError(f"cannot write {path}: {exc.strerror or exc}",
-                          remedy="check the folder exists and is writable") from exc
+        raise cannot_write(path, exc) from exc

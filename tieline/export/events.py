@@ -24,8 +24,8 @@ from typing import IO, Any
 
 import yaml
 
-from ..errors import ExportError
 from ..store.store import StoredEvent
+from .files import cannot_write
 
 ActorLookup = Callable[[str], Mapping[str, Any]]
 
@@ -96,8 +96,7 @@ def write_jsonl(records: Iterable[dict[str, Any]], path: str | Path | IO[str]) -
         with open(path, "w", encoding="utf-8") as out:
             return _write_lines(records, out)
     except OSError as exc:
-        raise ExportError(f"cannot write {path}: {exc.strerror or exc}",
-                          remedy="check the folder exists and is writable") from exc
+        raise cannot_write(path, exc) from exc
 
 
 def _write_lines(records: Iterable[dict[str, Any]], out: IO[str]) -> int:

@@ -19,9 +19,9 @@ from typing import Any
 
 import networkx as nx
 
-from ..errors import ExportError
 from ..relations.network import Network, period_end, period_start
 from ..relations.states import DyadState
+from .files import cannot_write
 
 ActorInfo = Mapping[str, Mapping[str, Any]]
 
@@ -109,5 +109,4 @@ def _write(writer: Any, graph: nx.Graph, path: str | Path) -> None:
     try:
         writer(graph, str(path))
     except OSError as exc:
-        raise ExportError(f"cannot write {path}: {exc.strerror or exc}",
-                          remedy="check the folder exists and is writable") from exc
+        raise cannot_write(path, exc) from exc

@@ -18,8 +18,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from ..errors import ExportError
 from ..relations.states import DyadState
+from .files import cannot_write
 
 CSV_COLUMNS: tuple[str, ...] = (
     "year", "actor1_id", "actor1", "actor2_id", "actor2", "relation", "polarity",
@@ -78,6 +78,5 @@ def write_csv(rows: Iterable[dict[str, Any]], path: str | Path,
                 writer.writerow(row)
                 count += 1
     except OSError as exc:
-        raise ExportError(f"cannot write {path}: {exc.strerror or exc}",
-                          remedy="check the folder exists and is writable") from exc
+        raise cannot_write(path, exc) from exc
     return count

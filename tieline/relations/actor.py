@@ -125,6 +125,7 @@ def actor_profile(store: Store, kb: KnowledgeBase, name: str, at: date | None = 
     names, links and ties — the latest per counterpart, or those holding at ``at``.
 
     Example:
+        >>> from tieline.actors.kb import load_kb
         >>> actor_profile(Store("sqlite://"), load_kb(), "Hamas").ties
         []
     """

@@ -30,6 +30,9 @@ from .states import (
     DEFAULT_WEIGHTING, DyadState, Period, Transition, Weighting, dyad_states, transitions,
 )
 
+# The terminal view lists this many driving events per turning point.
+DRIVERS_SHOWN = 8
+
 __all__ = ["LINEAGE_LINKS", "DyadTimeline", "date_label", "dyad_timeline", "event_line",
            "lineage", "resolve_actor", "timeline_text"]
 
@@ -218,9 +221,10 @@ def timeline_text(tl: DyadTimeline, width: int = 88) -> str:
         for t in tl.transitions:
             lines.append(f"  {t.period_from} → {t.period:<10} {t.relation_from} → "
                          f"{t.relation_to}  (significance {t.significance:.2f})")
-            for event_id in t.events:
-                if event_id in by_id:
-                    lines.append("      " + event_line(tl, by_id[event_id]))
+            shown = [by_id[i] for i in t.events if i in by_id]
+            lines += ["      " + event_line(tl, stored) for stored in shown[:DRIVERS_SHOWN]]
+            if len(shown) > DRIVERS_SHOWN:
+                lines.append(f"      … and {len(shown) - DRIVERS_SHOWN} more (--format json lists all)")
 
     lines += ["", "Events"]
     if not tl.events:

@@ -141,6 +141,7 @@ def store_states(store: Store, kb: KnowledgeBase, period: Period = "year", *,
     """The states and transitions of every pair in the store.
 
     Example:
+        >>> from tieline.actors.kb import load_kb
         >>> store_states(Store("sqlite://"), load_kb()).states
         []
     """
@@ -234,6 +235,7 @@ def network_at(store: Store, kb: KnowledgeBase, at: date | None = None, *,
     only ties with at least one actor whose region or country it is.
 
     Example:
+        >>> from tieline.actors.kb import load_kb
         >>> network_at(Store("sqlite://"), load_kb(), date(2016, 1, 1)).ties
         []
     """
@@ -265,6 +267,7 @@ def changes_since(store: Store, kb: KnowledgeBase, since: date | None = None, *,
     them when None), most significant first.
 
     Example:
+        >>> from tieline.actors.kb import load_kb
         >>> changes_since(Store("sqlite://"), load_kb(), date(2017, 1, 1))
         []
     """
