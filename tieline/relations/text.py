@@ -22,6 +22,11 @@ def _years(start: int | None, end: int | None) -> str:
     return f" ({start or '…'}–{end or ''})" if start else f" (until {end})"
 
 
+def _cut(name: str, width: int = 30) -> str:
+    """``name`` shortened to ``width`` characters (with an ellipsis) to keep columns."""
+    return name if len(name) <= width else name[:width - 1] + "…"
+
+
 def actor_text(profile: ActorProfile) -> str:
     """An actor's entry, names over time, links and ties, for the terminal."""
     a = profile.actor
@@ -55,7 +60,7 @@ def actor_text(profile: ActorProfile) -> str:
     if not profile.ties:
         lines.append("  (none in the store)")
     for tie in profile.ties:
-        lines.append(f"  {profile.counterpart(tie):<32} {tie.relation:<20} {tie.polarity:<12} "
+        lines.append(f"  {_cut(profile.counterpart(tie), 32):<32} {tie.relation:<20} {tie.polarity:<12} "
                      f"{tie.period:<8} confidence {tie.confidence:.2f}")
     return "\n".join(lines)
 
@@ -67,8 +72,8 @@ def network_text(network: Network) -> str:
     lines = [f"Network at {when}{where}: {len(network.ties)} ties among "
              f"{len(network.actors)} actors"]
     for tie in sorted(network.ties, key=lambda t: (-t.confidence, t.a, t.b)):
-        lines.append(f"  {network.name(tie.a):<30} {network.name(tie.b):<30} {tie.relation:<20} "
-                     f"{tie.period:<8} {tie.confidence:.2f}")
+        lines.append(f"  {_cut(network.name(tie.a)):<30} {_cut(network.name(tie.b)):<30} "
+                     f"{tie.relation:<20} {tie.period:<8} {tie.confidence:.2f}")
     return "\n".join(lines)
 
 
