@@ -88,6 +88,7 @@ def run_pipeline(documents: Sequence[Document], repeats: int = 3, name: str = "p
                                 **same.summary(words)},
         "ratio": round(theirs.best / ours.best, 2),
         "ratio_median": round(theirs.median / ours.median, 2),
+        "ratio_cpu": round(theirs.best_cpu / ours.best_cpu, 2),
         "ratio_vs_as_tieline": round(same.best / ours.best, 2),
         "metric": "ratio",
         "target": RATIO_TARGET,

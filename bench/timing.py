@@ -1,4 +1,4 @@
-"""Timing helpers: one core, warm-up, repeats, best and median, and the environment.
+"""Timing helpers: one thread, warm-up, repeats, best and median, and the environment.
 
 Contenders compared in one benchmark run in turns (A, B, A, B, ...) so that a change
 in machine load during the run touches both alike. Each repeat records wall-clock and
@@ -32,15 +32,17 @@ THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"
                     "BLIS_NUM_THREADS", "VECLIB_MAXIMUM_THREADS", "NUMEXPR_NUM_THREADS")
 
 
-def single_core() -> int | None:
-    """Limit this process to one thread per library and one CPU; return that CPU.
+def single_core(pin: bool = False) -> int | None:
+    """Limit this process to one thread per library; with ``pin``, also to one CPU.
 
-    Call before importing spaCy or NumPy. Returns None where CPU affinity is not
-    available (macOS, Windows): the thread limits still apply.
+    Call before importing spaCy or NumPy. Returns the pinned CPU, or None when not
+    pinned (or where CPU affinity is not available: macOS, Windows). Pinning is off by
+    default: on a shared machine the scheduler then moves the single busy thread to
+    a free core instead of queueing it behind another process on the pinned one.
     """
     for name in THREAD_VARIABLES:
         os.environ.setdefault(name, "1")
-    if not hasattr(os, "sched_setaffinity"):
+    if not pin or not hasattr(os, "sched_setaffinity"):
         return None
     cpu = min(os.sched_getaffinity(0))
     os.sched_setaffinity(0, {cpu})
@@ -140,6 +142,6 @@ def environment(cpu: int | None) -> dict[str, Any]:
         "platform": platform.platform(),
         "cpu_model": _cpu_model(),
         "cpu_count": os.cpu_count(),
-        "cores_used": 1,
+        "threads": 1,
         "pinned_cpu": cpu,
     }
