@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..errors import TielineError
+from ..errors import InputError
 from ..model import Document
 from .files import GoldSet, load_gold, load_predictions, with_published
 from .metrics import score_documents, score_rows
@@ -53,14 +53,16 @@ def predict(documents: Sequence[Document], system: str = "tieline",
             kb_files: Iterable[str] = ()) -> tuple[list[dict[str, Any]], list[str]]:
     """Extraction records for ``documents``, and a note for each that failed.
 
-    A document the pipeline refuses counts as one where nothing was found.
+    A document the pipeline refuses (an :class:`~tieline.errors.InputError`) counts as
+    one where nothing was found; any other error (a broken knowledge base, say) stops
+    the evaluation, since every document would fail the same way.
     """
     extract = extractor(system, kb_files)
     records, notes = [], []
     for document in documents:
         try:
             records.append(extract(document))
-        except TielineError as exc:
+        except InputError as exc:
             notes.append(f"{document.origin or document.id}: extraction failed: {exc}")
             records.append({"id": document.id, "actors": [], "events": [], "dyads": []})
     return records, notes
