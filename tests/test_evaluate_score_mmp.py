@@ -10,11 +10,13 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from tieline.evaluate.accuracy_report import shared_folder
 from tieline.evaluate.files import load_gold
+from tieline.evaluate.gold import MmpRow
 from tieline.evaluate.metrics import score_rows
 from tieline.evaluate.run import gold_inputs, predict
 
@@ -27,10 +29,41 @@ pytestmark = pytest.mark.skipif(
     reason=f"shared evaluation data not found at {SHARED} (set $TIELINE_SHARED)")
 
 
-@pytest.mark.parametrize("system", ["tieline", "baseline"])
+def synthetic_records(rows: list[MmpRow]) -> list[dict[str, Any]]:
+    """Outputs built to hit the scorer's corner cases, without extracting anything."""
+    others = {"all": "riv", "riv": "all", "aff": "mer", "mer": "spl", "spl": "aff"}
+    records = []
+    for n, row in enumerate(rows):
+        case = n % 5
+        if case == 0:
+            continue                                   # no record: the pair is missed
+        g1 = {"id": "g1", "name": row.group1.upper() + " (the group)"}
+        g2 = {"id": "g2", "name": "x", "mentions": [row.group2.replace("-", " ")]}
+        if case == 4:                                  # one actor answers to both names
+            g1["mentions"] = [row.group2]
+        year = row.year or 2000
+        events = [{"source": "g1", "target": "g2", "crosswalk": {"mmp": row.type},
+                   "date": {"start": f"{year}-05"}}]
+        dyads: list[dict[str, Any]] = []
+        if case == 2:                                  # a dyad outvotes two events
+            events = events * 2
+            dyads = [{"a": "g2", "b": "g1", "crosswalk": {"mmp": others[row.type]},
+                      "since": str(year + 1)}]
+        if case == 3:                                  # a tie: the first code wins
+            events.insert(0, {"source": "g2", "target": "g1",
+                              "crosswalk": {"mmp": others[row.type]},
+                              "date": {"start": str(year - 1)}})
+        records.append({"id": row.id, "actors": [g1, g2], "events": events, "dyads": dyads})
+    return records
+
+
+@pytest.mark.parametrize("system", ["tieline", "synthetic"])
 def test_figures_agree_with_score_mmp(system: str, tmp_path: Path) -> None:
     gold = load_gold(ROWS)
-    records, _ = predict(gold_inputs(gold), system)
+    if system == "synthetic":
+        records = synthetic_records(gold.rows)
+    else:
+        records, _ = predict(gold_inputs(gold), system)
     out = tmp_path / "out.jsonl"
     out.write_text("".join(json.dumps(r) + "\n" for r in records), "utf-8")
     theirs = json.loads(subprocess.run(
