@@ -155,3 +155,24 @@ def test_support_received_in_a_held_territory_comes_from_its_holder() -> None:
     found = events(pipeline, text)
     assert ("hamas", "medical_aid", "wilayat-sinai") in found
     assert not any(t == "bombing_attack" for _, t, _ in found)  # a place struck is not its holder
+
+
+def test_a_written_list_of_names_shares_its_role(pipeline: Pipeline) -> None:
+    found = events(pipeline, "Ahrar al-Sham, the Islamic State, and the Kurdish Islamic Front "
+                             "began targeting the YPG.")
+    assert {s for s, t, o in found if t == "bombing_attack" and o == "peoples-protection-units"} == {
+        "ahrar-al-sham", "islamic-state", "kurdish-islamic-front"}
+
+
+def test_the_two_groups_are_the_last_two_named(pipeline: Pipeline) -> None:
+    text = "Kata'ib Hezbollah founded Kata'ib Sayyid al-Shuhada. The two groups coordinate operations."
+    found = events(pipeline, text)
+    assert any(t == "joint_operation" and {s, o} == {"kataib-hezbollah", "kataib-sayyid-al-shuhada"}
+               for s, t, o in found), found
+
+
+def test_an_act_on_no_actor_is_not_pinned_on_a_bystander(pipeline: Pipeline) -> None:
+    text = ("Faylaq al-Rahman began fighting Jaysh al-Islam after Jaysh al-Islam attempted to "
+            "assassinate a judge.")
+    found = events(pipeline, text)
+    assert not any(t == "assassination_execution" for _, t, _ in found)

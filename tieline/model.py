@@ -120,7 +120,8 @@ class Mention:
 
     ``how`` says how it was resolved: ``name``, ``alias``, ``acronym``,
     ``defined_acronym`` (defined in the text), ``former_name``, ``wing``, ``fuzzy``,
-    ``descriptor`` or ``coreference``. ``wing`` is the wing or branch named
+    ``descriptor``, ``coreference``, ``pair_reference`` ("the two groups": one mention
+    per group, same span) or ``territory`` (a place the actor holds: "from Gaza"). ``wing`` is the wing or branch named
     ("military wing") when the mention is of a part of the actor.
     """
 

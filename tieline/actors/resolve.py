@@ -125,12 +125,44 @@ def resolve_mentions(text: str, sentences: Sequence[Sentence], matches: Sequence
                                 _index_of(starts, start), how, wing))
     mentions += _descriptor_mentions(text, sentences, starts, mentions, kb)
     mentions += _member_mentions(text, starts, mentions, kb)
+    mentions += _pair_mentions(text, sentences, starts, mentions, kb)
     mentions = [_parent_reference(text, m, kb) for m in mentions]
     mentions.sort(key=lambda x: x.start)
     return mentions
 
 
 _PARENT_LINKS = ("affiliate_of", "branch_of", "wing_of")
+_PAIR = re.compile(r"\b(?:the\s+two|both(?:\s+the)?)\s+(?:(?:militant|armed|rebel|jihadist|terrorist)\s+)?"
+                   r"(?:groups|organi[sz]ations|movements|factions|militias|sides|outfits)\b", re.I)
+
+
+def _pair_mentions(text: str, sentences: Sequence[Sentence], starts: list[int],
+                   mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:
+    """"the two groups", "both organizations": the last two armed groups named before,
+    within three sentences. The phrase becomes two mentions of the same span, one per
+    group (``how="pair_reference"``)."""
+    out: list[Mention] = []
+    taken = [(m.start, m.end) for m in mentions]
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for hit in _PAIR.finditer(text):
+        if any(s < hit.end() and hit.start() < e for s, e in taken):
+            continue
+        sentence = _index_of(starts, hit.start())
+        recent: list[str] = []
+        for m in reversed(ordered):
+            if m.start >= hit.start() or sentence - m.sentence > 3:
+                continue
+            actor = kb.actors.get(m.actor_id)
+            if actor is not None and actor.kind in ("armed_group", "political_org") \
+                    and m.actor_id not in recent:
+                recent.append(m.actor_id)
+            if len(recent) == 2:
+                break
+        if len(recent) == 2:
+            for actor_id in reversed(recent):
+                out.append(Mention(hit.start(), hit.end(), hit.group(), actor_id, sentence,
+                                   "pair_reference"))
+    return out
 
 
 def _parent_reference(text: str, m: Mention, kb: KnowledgeBase) -> Mention:

@@ -114,12 +114,20 @@ class EventExtractor:
                          doc: Doc, dates: DocumentDates) -> list[Event]:
         token_actor: dict[int, str] = {}
         territorial: set[int] = set()
+        shared: dict[tuple[int, int], int] = defaultdict(int)
         for m in group:
             span = doc.char_span(m.start - sentence.start, m.end - sentence.start,
                                  alignment_mode="expand")
             if span is None:
                 continue
-            for tok in span:
+            tokens = list(span)
+            if m.how == "pair_reference":
+                # "the two groups": the head noun stands for the second group, the
+                # words before it for the first, so the phrase reads as "X and Y".
+                nth = shared[(m.start, m.end)]
+                shared[(m.start, m.end)] += 1
+                tokens = tokens[:-1] if nth == 0 else tokens[-1:]
+            for tok in tokens:
                 token_actor[tok.i] = m.actor_id
                 if m.how == "territory":
                     territorial.add(tok.i)
@@ -233,6 +241,12 @@ class EventExtractor:
         pair = _frame_pair(trig.frame, roles, cooperative)
         if pair is not None and pair[0] != pair[1]:
             return pair[0], pair[1], True
+        if head.pos_ == "VERB" and roles.subject and \
+                any(c.dep_ in OBJECT_DEPS for c in head.children) and \
+                not {token_actor[t.i] for t in head.subtree if t.i in token_actor} - set(roles.subject):
+            # The parse names who acted and on what, and no other actor is in the
+            # clause: that it acted on no actor is an answer, not a gap to fill.
+            return None
         return _linear_pair(trig.frame, doc, start, end, token_actor, roles)
 
     # -- modality and negation ----------------------------------------------------------
@@ -282,7 +296,9 @@ STRUCTURAL_FRAMES = {"mutual", "joiner", "formed_from"}
 
 
 def _conjunct_actors(doc: Doc, actor: str, token_actor: dict[int, str]) -> list[str]:
-    """Actors coordinated with ``actor`` ("X, Y and Z"), in text order."""
+    """Actors coordinated with ``actor`` ("X, Y and Z"), in text order: conjuncts in the
+    parse, and the other members of a written list of names (which the parser often
+    reads as appositions)."""
     out: list[str] = []
     for tok in doc:
         if token_actor.get(tok.i) != actor or token_actor.get(tok.head.i) == actor:
@@ -291,7 +307,42 @@ def _conjunct_actors(doc: Doc, actor: str, token_actor: dict[int, str]) -> list[
             other = token_actor.get(conj.i)
             if other and other != actor and other not in out:
                 out.append(other)
+    for names in _name_lists(doc, token_actor):
+        if actor in names:
+            out += [a for a in names if a != actor and a not in out]
     return out
+
+
+LIST_GLUE = frozenset({",", "and", "or", "the", "both", "as", "well", "&", ";"})
+
+
+def _name_lists(doc: Doc, token_actor: dict[int, str]) -> list[list[str]]:
+    """Runs of actor names joined only by commas, "and", "or", "as well as": "IS,
+    al-Nusra, and Ahrar al-Sham". Each run of two or more is returned in text order."""
+    units: list[tuple[int, int, str]] = []  # (first token, last token, actor)
+    for tok in doc:
+        actor = token_actor.get(tok.i)
+        if actor is None:
+            continue
+        if units and units[-1][2] == actor and units[-1][1] == tok.i - 1:
+            units[-1] = (units[-1][0], tok.i, actor)
+        else:
+            units.append((tok.i, tok.i, actor))
+    lists: list[list[str]] = []
+    current: list[str] = []
+    for k, (first, _last, actor) in enumerate(units):
+        glued = k > 0 and all(t.lower_ in LIST_GLUE for t in doc[units[k - 1][1] + 1:first]) \
+            and first > units[k - 1][1] + 1
+        if glued:
+            if actor not in current:
+                current.append(actor)
+        else:
+            if len(current) >= 2:
+                lists.append(current)
+            current = [actor]
+    if len(current) >= 2:
+        lists.append(current)
+    return lists
 
 
 def _formed_actors(head: Token, token_actor: dict[int, str]) -> list[str]:
@@ -321,8 +372,8 @@ def _expand(pair: tuple[str, str, bool], doc: Doc, head: Token, trig: Trigger,
     source, target, from_parse = pair
     if not from_parse:
         return [pair]
-    sources = [source, *_conjunct_actors(doc, source, token_actor)]
-    targets = [target, *_conjunct_actors(doc, target, token_actor)]
+    sources = [source, *(a for a in _conjunct_actors(doc, source, token_actor) if a != target)]
+    targets = [target, *(a for a in _conjunct_actors(doc, target, token_actor) if a != source)]
     out = [(s, t, True) for s in sources for t in targets if s != t]
     if trig.frame == "mutual" and target in sources:
         out += [(a, b, True) for i, a in enumerate(sources) for b in sources[i + 1:]]
@@ -547,7 +598,7 @@ def _frame_pair(frame: str, r: Roles, cooperative: bool = False) -> tuple[str, s
     return None
 
 
-PARTNER_PREPS = ("with", "alongside", "beside", "between", "among")
+PARTNER_PREPS = ("with", "alongside", "beside", "between", "among", "into")
 
 
 def _mutual_pair(r: Roles, cooperative: bool) -> tuple[str, str] | None:
