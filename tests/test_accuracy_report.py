@@ -44,7 +44,7 @@ def test_without_the_shared_folder_two_sections_say_they_were_skipped(tmp_path: 
     accuracy_report.main(["--out", str(out), "--shared", str(tmp_path / "nowhere")])
     page = out.read_text("utf-8")
     assert "## The project's gold set" in page and "| `pair_recall` | 0.80 (4/5) | 0.30 (4/5) |" in page
-    assert page.count("Skipped: ") == 2 and "nowhere/eval/mmp-dev.jsonl not found" in page
+    assert page.count("Skipped: ") == 2 and "nowhere/eval/mmp-dev.jsonl` not found" in page
     assert "TIELINE_SHARED" in page
 
 
