@@ -163,9 +163,11 @@ def _section(measured: Measured, lines: list[str], note: str, figures: Sequence[
     if measured.skipped:
         lines.append(textwrap.fill(
             f"Skipped: {measured.skipped} (set ${SHARED_ENV} to the folder holding `eval/` "
-            "and `corpus/`, or place that folder at `../shared` beside the repository).", 88))
+            "and `corpus/`, or place that folder at `../shared` beside the repository).", 88,
+            break_long_words=False, break_on_hyphens=False))
         return
-    lines += [textwrap.fill(note, 88), "", *figures_table(measured, figures, targets)]
+    lines += [textwrap.fill(note, 88, break_long_words=False, break_on_hyphens=False), "",
+              *figures_table(measured, figures, targets)]
 
 
 def render(own: Measured, mmp: Measured, article: Measured, commit: str) -> str:
