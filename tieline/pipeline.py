@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from .actors.candidates import CandidateFinder, candidate_actor
 from .actors.kb import KnowledgeBase, load_kb
 from .actors.matcher import ActorMatcher
 from .actors.resolve import resolve_mentions
@@ -60,6 +61,10 @@ class Pipeline:
         return ActorMatcher(self.kb)
 
     @cached_property
+    def candidates(self) -> CandidateFinder:
+        return CandidateFinder(self.kb)
+
+    @cached_property
     def events(self) -> EventExtractor:
         return EventExtractor(load_nlp())
 
@@ -67,14 +72,21 @@ class Pipeline:
         """Run every stage on one document."""
         text = document.text
         sentences = split_sentences(text)
-        mentions = resolve_mentions(text, sentences, self.matcher.find(text), self.kb)
+        matches = self.matcher.find(text)
+        others = self.candidates.find(text, matches)
+        if others:
+            matches = sorted([*matches, *others], key=lambda m: m.start)
+        mentions = resolve_mentions(text, sentences, matches, self.kb)
         events = []
         if self.config.events:
             dates = DocumentDates(sentences, document.published)
             events = self.events.extract(document, sentences, mentions, dates)
         dyads = summarize_dyads(events) if self.config.dyads else []
         actor_ids = list(dict.fromkeys(m.actor_id for m in mentions))
-        return Extraction(document=document, actors=[self.kb.get(i) for i in actor_ids],
+        unknown = {m.candidates[0][0]: candidate_actor(m) for m in others
+                   if m.candidates[0][1] == "candidate"}
+        actors = [self.kb.get(i) if i in self.kb else unknown[i] for i in actor_ids]
+        return Extraction(document=document, actors=actors,
                           mentions=mentions, events=events, dyads=dyads)
 
     def extract_many(self, documents: Iterable[Document]) -> Iterator[Extraction]:

@@ -144,7 +144,7 @@ class EventExtractor:
             pair = self._pair(trig, doc, head, start, end, roles_map)
             if pair is None:
                 continue
-            for source, target, from_parse in _expand(pair, doc, head, trig, roles_map):
+            for source, target, from_parse in _expand(pair, doc, head, trig, roles_map, cooperative):
                 event = self._event(document, sentence, group, doc, dates, trig, start, end,
                                     head, source, target, from_parse, seen)
                 if event is not None:
@@ -241,11 +241,9 @@ class EventExtractor:
         pair = _frame_pair(trig.frame, roles, cooperative)
         if pair is not None and pair[0] != pair[1]:
             return pair[0], pair[1], True
-        if head.pos_ == "VERB" and roles.subject and \
-                any(c.dep_ in OBJECT_DEPS for c in head.children) and \
-                not {token_actor[t.i] for t in head.subtree if t.i in token_actor} - set(roles.subject):
-            # The parse names who acted and on what, and no other actor is in the
-            # clause: that it acted on no actor is an answer, not a gap to fill.
+        if _target_is_no_actor(head, roles, token_actor):
+            # The parse names what the act was aimed at, and no other actor is in the
+            # phrase: that it was aimed at no actor is an answer, not a gap to fill.
             return None
         return _linear_pair(trig.frame, doc, start, end, token_actor, roles)
 
@@ -366,7 +364,7 @@ def _formed_actors(head: Token, token_actor: dict[int, str]) -> list[str]:
 
 
 def _expand(pair: tuple[str, str, bool], doc: Doc, head: Token, trig: Trigger,
-            token_actor: dict[int, str]) -> list[tuple[str, str, bool]]:
+            token_actor: dict[int, str], cooperative: bool = False) -> list[tuple[str, str, bool]]:
     """The pair, plus the pairs its coordinated actors form ("X and Y fought Z" gives
     X-Z and Y-Z), plus the group a merger or split forms."""
     source, target, from_parse = pair
@@ -375,7 +373,8 @@ def _expand(pair: tuple[str, str, bool], doc: Doc, head: Token, trig: Trigger,
     sources = [source, *(a for a in _conjunct_actors(doc, source, token_actor) if a != target)]
     targets = [target, *(a for a in _conjunct_actors(doc, target, token_actor) if a != source)]
     out = [(s, t, True) for s in sources for t in targets if s != t]
-    if trig.frame == "mutual" and target in sources:
+    if trig.frame == "mutual" and (target in sources or cooperative):
+        # "X and Y clashed"; "X and Y cooperated with Z" (X and Y cooperate as well)
         out += [(a, b, True) for i, a in enumerate(sources) for b in sources[i + 1:]]
     if trig.type in ("merger", "split", "allegiance") and trig.frame in STRUCTURAL_FRAMES:
         formed = _formed_actors(head, token_actor)
@@ -401,6 +400,18 @@ def _function_words() -> frozenset[str]:
     from spacy.lang.en.stop_words import STOP_WORDS
 
     return frozenset(STOP_WORDS)
+
+
+def _target_is_no_actor(head: Token, roles: Roles, token_actor: dict[int, str]) -> bool:
+    """Whether the trigger's object ("attempted to assassinate a judge") or its
+    "against"/"on" phrase ("attacks against army units") holds no actor, and no actor
+    but its subject is anywhere under it."""
+    aimed = any(c.dep_ in OBJECT_DEPS or (c.dep_ == "prep" and c.lower_ in ("against", "on", "at"))
+                for c in head.children)
+    if not aimed or (head.pos_ == "VERB" and not roles.subject):
+        return False
+    under = {token_actor[t.i] for t in head.subtree if t.i in token_actor}
+    return not under - set(roles.subject)
 
 
 def _reciprocal(head: Token) -> bool:
