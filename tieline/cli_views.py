@@ -268,4 +268,59 @@ def correct(event_id: str, action: str, changes: tuple[str, ...], document: str 
                + (f": {json.dumps(done.changes, ensure_ascii=False)}" if done.changes else ""))
 
 
-commands = [actor, network, changes, export, report, correct]
+@click.command("actors")
+@click.option("--unknown", is_flag=True,
+              help="Only the candidate actors: names built like armed groups that the "
+                   "knowledge base does not hold, with where they were first seen.")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "yaml"]), default="table",
+              show_default=True,
+              help="yaml writes knowledge-base entries to complete and pass back with --kb.")
+def actors(unknown: bool, db: str, fmt: str) -> None:
+    """List the actors of the store with their mentions, documents and events.
+
+    \b
+    With --unknown, list the groups the knowledge base does not know yet, to add them:
+      tieline actors --unknown --format yaml > my-groups.yaml
+      (edit the entries: aliases, country, links...)
+      tieline ingest reports/ --kb my-groups.yaml
+    """
+    from .actors.candidates import CANDIDATE_PREFIX
+
+    with reported_errors():
+        with Store(db) as store:
+            rows = store.actor_counts(CANDIDATE_PREFIX if unknown else "")
+    if fmt == "json":
+        _echo_json(rows)
+        return
+    if fmt == "yaml":
+        click.echo(_candidate_yaml(rows), nl=False)
+        return
+    if not rows:
+        click.echo("No candidate actors in the store." if unknown else "No actors in the store.")
+        return
+    click.echo(f"{'mentions':>8} {'docs':>5} {'events':>6}  actor")
+    for r in rows:
+        click.echo(f"{r['mentions']:>8} {r['documents']:>5} {r['events']:>6}  {r['name']} ({r['id']})")
+        if unknown and r["example"]:
+            click.echo(f"{'':>23}{r['example']['document']}: …{r['example']['context']}…")
+
+
+def _candidate_yaml(rows: list[dict[str, Any]]) -> str:
+    """Knowledge-base entries for candidate actors, ready to complete."""
+    import yaml
+
+    from .actors.candidates import CANDIDATE_PREFIX
+
+    entries = []
+    for r in rows:
+        example = r["example"] or {}
+        entries.append({
+            "id": r["id"].removeprefix(CANDIDATE_PREFIX), "name": r["name"], "kind": "armed_group",
+            "aliases": [], "acronyms": [], "country": None, "links": [],
+            "source": f"seen in {example.get('document', '?')}: {example.get('context', '')}"[:300],
+        })
+    return yaml.safe_dump(entries, allow_unicode=True, sort_keys=False, width=100)
+
+
+commands = [actor, actors, network, changes, export, report, correct]

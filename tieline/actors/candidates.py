@@ -66,6 +66,8 @@ def group_name_rules() -> GroupNameRules:
 
 
 _WORD = r"[A-Z][\w'’`]*"
+_SENTENCE_OPENER = re.compile(r"([A-Z]\w+),?\s+the\s+")
+_SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’)]?\s+|\n\s*)$")
 
 
 @lru_cache(maxsize=1)
@@ -152,6 +154,13 @@ class CandidateFinder:
             span = hit.group()
             if span.lower().startswith("the "):
                 start += 4
+            else:
+                opener = _SENTENCE_OPENER.match(span)
+                # "Later the X Brigade": a capitalised first word of a sentence is no part
+                # of the name that follows its "the".
+                if opener and _SENTENCE_START.search(text[max(0, start - 3):start] or ".") \
+                        and opener.group(1).lower() not in self.rules.lead_words:
+                    start += opener.end()
             if end - start >= 4:
                 runs.append((start, end))
         return runs

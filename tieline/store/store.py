@@ -440,6 +440,50 @@ class Store:
         return [Actor(id=r["id"], name=r["name"], kind=r["kind"],
                       aliases=tuple(json.loads(r["aliases"] or "[]"))) for r in rows]
 
+    def actor_counts(self, prefix: str = "") -> list[dict[str, Any]]:
+        """Per stored actor (whose id starts with ``prefix``): its name and kind, how
+        many mentions, documents and events it has, and the first mention with the text
+        around it, most mentioned first.
+
+        Example:
+            >>> Store("sqlite://").actor_counts("candidate-")
+            []
+        """
+        with self._connect() as conn:
+            named = conn.execute(
+                sa.select(actors.c.id, actors.c.name, actors.c.kind)
+                .where(actors.c.id.startswith(prefix))).mappings().all()
+            if not named:
+                return []
+            ids = [r["id"] for r in named]
+            counts = {r[0]: (r[1], r[2]) for r in conn.execute(
+                sa.select(mentions.c.actor_id, sa.func.count(),
+                          sa.func.count(sa.distinct(mentions.c.document)))
+                .where(mentions.c.actor_id.in_(ids)).group_by(mentions.c.actor_id))}
+            n_events: dict[str, int] = {}
+            for side in (events.c.source, events.c.target):
+                for actor_id, n in conn.execute(sa.select(side, sa.func.count())
+                                                .where(side.in_(ids)).group_by(side)):
+                    n_events[actor_id] = n_events.get(actor_id, 0) + n
+            first = conn.execute(
+                sa.select(mentions.c.actor_id, mentions.c.text, mentions.c.start, mentions.c.end,
+                          documents.c.doc_id, documents.c.text.label("doc_text"))
+                .join(documents, documents.c.pk == mentions.c.document)
+                .where(mentions.c.actor_id.in_(ids)).order_by(mentions.c.pk)).mappings().all()
+        example: dict[str, dict[str, Any]] = {}
+        for r in first:
+            if r["actor_id"] not in example:
+                text = r["doc_text"]
+                context = text[max(0, r["start"] - 100):min(len(text), r["end"] + 100)]
+                example[r["actor_id"]] = {"document": r["doc_id"], "mention": r["text"],
+                                          "context": " ".join(context.split())}
+        rows = [{"id": r["id"], "name": r["name"], "kind": r["kind"],
+                 "mentions": counts.get(r["id"], (0, 0))[0],
+                 "documents": counts.get(r["id"], (0, 0))[1],
+                 "events": n_events.get(r["id"], 0), "example": example.get(r["id"])}
+                for r in named]
+        return sorted(rows, key=lambda r: (-r["mentions"], r["id"]))
+
     def lookup_actor(self, name: str) -> list[Actor]:
         """Stored actors whose id, name or alias equals ``name`` (normalized) — for
         actors the store knows but the knowledge base does not (candidates).
