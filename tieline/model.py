@@ -92,6 +92,7 @@ class Actor:
     acronyms: tuple[str, ...] = ()
     former_names: tuple[NameInTime, ...] = ()
     territories: tuple[NameInTime, ...] = ()
+    leaders: tuple[NameInTime, ...] = ()
     descriptors: tuple[str, ...] = ()
     wings: tuple[str, ...] = ()
     country: str | None = None
@@ -121,7 +122,9 @@ class Mention:
     ``how`` says how it was resolved: ``name``, ``alias``, ``acronym``,
     ``defined_acronym`` (defined in the text), ``former_name``, ``wing``, ``fuzzy``,
     ``descriptor``, ``coreference``, ``pair_reference`` ("the two groups": one mention
-    per group, same span) or ``territory`` (a place the actor holds: "from Gaza"). ``wing`` is the wing or branch named
+    per group, same span), ``territory`` (a place the actor holds: "from Gaza") or
+    ``leader`` (a person who leads it, named for the organization: "bin Laden's fatwa";
+    tieline keeps no record of the person beyond this). ``wing`` is the wing or branch named
     ("military wing") when the mention is of a part of the actor.
     """
 

@@ -35,6 +35,7 @@ LINK_TYPES = {
 ENTRY_KEYS = {
     "id", "name", "kind", "aliases", "acronyms", "former_names", "wings", "descriptors",
     "country", "region", "ideology", "active", "links", "ambiguous", "source", "territories",
+    "leaders",
 }
 _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -115,6 +116,7 @@ def parse_entry(raw: Any, where: str) -> Actor:
                                  remedy=f"use one of {sorted(KINDS)}")
     former = _names_in_time(raw, "former_names", where)
     territories = _names_in_time(raw, "territories", where)
+    leaders = _names_in_time(raw, "leaders", where)
     links: list[Link] = []
     for item in _as_list(raw.get("links"), where, "links"):
         if not isinstance(item, dict) or item.get("type") not in LINK_TYPES \
@@ -136,7 +138,8 @@ def parse_entry(raw: Any, where: str) -> Actor:
     return Actor(
         id=actor_id, name=name.strip(), kind=kind,
         aliases=strings("aliases"), acronyms=strings("acronyms"),
-        former_names=former, territories=territories, wings=strings("wings"),
+        former_names=former, territories=territories, leaders=leaders,
+        wings=strings("wings"),
         descriptors=strings("descriptors"),
         country=raw.get("country"), region=raw.get("region"), ideology=raw.get("ideology"),
         active=(_year(active[0], where, "active"), _year(active[1], where, "active")),

@@ -125,9 +125,10 @@ class ActorMatcher:
             named += [(n.name, "former_name") for n in actor.former_names]
             named += [(n, "wing") for n in actor.wings]
             named += [(n.name, "territory") for n in actor.territories]
+            named += [(n.name, "leader") for n in actor.leaders]
             for name, how in named:
                 exact = name if (how == "acronym" or _is_acronym(name)) else None
-                if exact and how not in ("former_name", "territory"):
+                if exact and how not in ("former_name", "territory", "leader"):
                     how = "acronym"
                 # An acronym is ambiguous only in the case written ("LET", not "LeT").
                 amb = name in actor.ambiguous if exact else normalize_name(name) in ambiguous
