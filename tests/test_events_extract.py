@@ -176,3 +176,15 @@ def test_an_act_on_no_actor_is_not_pinned_on_a_bystander(pipeline: Pipeline) -> 
             "assassinate a judge.")
     found = events(pipeline, text)
     assert not any(t == "assassination_execution" for _, t, _ in found)
+
+
+def test_a_trigger_inside_a_name_states_no_event(pipeline: Pipeline) -> None:
+    found = events(pipeline, "The unraveling ties between Hamas and ISIS's Sinai affiliate")
+    assert {t for _, t, _ in found} == {"end_of_cooperation"}
+
+
+def test_a_declaration_of_war_is_a_threat_by_the_one_it_serves(pipeline: Pipeline) -> None:
+    text = "A public declaration of war against Hamas also helps Wilayat Sinai recruit."
+    found = events(pipeline, text)
+    assert ("wilayat-sinai", "threat", "hamas") in found
+    assert not any(t == "logistics" for _, t, _ in found)  # the declaration helps, not Hamas

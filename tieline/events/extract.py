@@ -139,6 +139,8 @@ class EventExtractor:
         events: list[Event] = []
         seen: set[tuple[str, str, str]] = set()
         for trig, start, end, head in matches:
+            if head.i in token_actor:
+                continue  # "ISIS's Sinai affiliate" names an actor; it states no event
             cooperative = self.ontology.types[trig.type].polarity == "cooperation"
             roles_map = token_actor if cooperative else named_only
             pair = self._pair(trig, doc, head, start, end, roles_map)
@@ -225,7 +227,9 @@ class EventExtractor:
         if trig.frame == "severed_ties":
             # "(X argued that) ties with Y should be cut": X the subject of a governing
             # clause, Y the partner of the ties.
-            partner = _first(roles.subject if roles.passive else roles.objects, roles.objects)
+            subject_tok, _ = _subject_token(head)
+            ties = _actors_under(subject_tok, token_actor) if subject_tok is not None else []
+            partner = _first(ties if roles.passive else roles.objects, roles.objects)
             source = _governing_subject(head, token_actor, exclude=[partner] if partner else [])
             if partner and source:
                 return source, partner, True
@@ -241,7 +245,7 @@ class EventExtractor:
         pair = _frame_pair(trig.frame, roles, cooperative)
         if pair is not None and pair[0] != pair[1]:
             return pair[0], pair[1], True
-        if _target_is_no_actor(head, roles, token_actor):
+        if _target_is_no_actor(head, roles, token_actor) or _doer_is_no_actor(head, roles):
             # The parse names what the act was aimed at, and no other actor is in the
             # phrase: that it was aimed at no actor is an answer, not a gap to fill.
             return None
@@ -352,7 +356,7 @@ def _formed_actors(head: Token, token_actor: dict[int, str]) -> list[str]:
     for tok in head.doc[head.i + 1:]:
         if tok.lemma_ not in FORMING_VERBS or tok.pos_ != "VERB":
             continue
-        governed = tok.head is head or (tok.dep_ in ("xcomp", "advcl", "conj") and head in tok.ancestors)
+        governed = tok.head == head or (tok.dep_ in ("xcomp", "advcl", "conj") and head in tok.ancestors)
         purpose = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
         if not (governed or purpose):
             continue
@@ -414,6 +418,19 @@ def _target_is_no_actor(head: Token, roles: Roles, token_actor: dict[int, str]) 
     return not under - set(roles.subject)
 
 
+def _doer_is_no_actor(head: Token, roles: Roles) -> bool:
+    """Whether a verb trigger's subject is a noun phrase naming no actor ("a declaration
+    of war helps X"): then nobody in the sentence did it. Pronouns are left to the
+    fallback, which may find their antecedent."""
+    if head.pos_ != "VERB" or roles.subject or roles.passive:
+        return False
+    subject_tok, _ = _subject_token(head)
+    if subject_tok is None or subject_tok.pos_ != "NOUN" or subject_tok.head != head:
+        return False
+    # "its members", "Belmokhtar's men": a pronoun or a name may stand for a group
+    return not any(t.pos_ in ("PRON", "PROPN") for t in subject_tok.subtree)
+
+
 def _reciprocal(head: Token) -> bool:
     """Whether the trigger takes "each other" / "one another" ("condemned each other")."""
     for child in head.children:
@@ -445,7 +462,7 @@ def _governing_subject(head: Token, token_actor: dict[int, str],
     """The first actor found as the subject of a clause above ``head``."""
     for anc in head.ancestors:
         for child in anc.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and child is not head:
+            if child.dep_ in ("nsubj", "nsubjpass") and child != head:
                 found = [a for a in _actors_under(child, token_actor) if a not in exclude]
                 if found:
                     return found[0]
@@ -457,9 +474,16 @@ def _event_id(doc_id: str, offset: int, etype: str, source: str, target: str) ->
     return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
 
 
-def _actors_under(token: Token, token_actor: dict[int, str], limit: int = 3) -> list[str]:
+#: Prepositions whose object is aimed at, not part of, the phrase they modify: the
+#: subject "a declaration of war against Hamas" does not make Hamas the one who acts.
+AIMED_PREPS = frozenset({"against", "on", "to", "toward", "towards", "into", "at", "for"})
+
+
+def _actors_under(token: Token, token_actor: dict[int, str], limit: int = 3,
+                  skip_aimed: bool = False) -> list[str]:
     """Actors in the subtree of ``token``, nearest (shallowest) first; coordinated
-    actors at the same depth all come back."""
+    actors at the same depth all come back. With ``skip_aimed``, phrases after
+    against/on/to... attached to ``token`` itself are left out."""
     out: list[str] = []
     frontier = [token]
     depth = 0
@@ -472,6 +496,8 @@ def _actors_under(token: Token, token_actor: dict[int, str], limit: int = 3) -> 
                 level.append(actor)
             for child in tok.children:
                 if child.dep_ in ("relcl", "acl", "advcl", "ccomp", "parataxis"):
+                    continue
+                if skip_aimed and tok == token and child.dep_ == "prep" and child.lower_ in AIMED_PREPS:
                     continue
                 nxt.append(child)
         out.extend(level)
@@ -490,10 +516,10 @@ def _subject_token(head: Token) -> tuple[Token | None, bool]:
         for child in tok.children:
             if child.dep_ in SUBJECT_DEPS:
                 return child, passive
-        if tok.dep_ in ("relcl", "acl") and tok.head is not tok:
+        if tok.dep_ in ("relcl", "acl") and tok.head != tok:
             return tok.head, tok.dep_ == "acl" and tok.tag_ == "VBN"
         if tok.dep_ in CLIMB_DEPS | {"dobj", "pobj", "nsubj", "appos", "compound", "amod", "npadvmod"} \
-                and tok.head is not tok:
+                and tok.head != tok:
             if tok.dep_ in ("nsubj",):
                 return None, False
             tok = tok.head
@@ -505,7 +531,7 @@ def _subject_token(head: Token) -> tuple[Token | None, bool]:
 
 def _roles(doc: Doc, head: Token, start: int, end: int, token_actor: dict[int, str]) -> Roles:
     subject_tok, passive = _subject_token(head)
-    subject = _actors_under(subject_tok, token_actor) if subject_tok is not None else []
+    subject = _actors_under(subject_tok, token_actor, skip_aimed=True) if subject_tok is not None else []
     objects: list[str] = []
     direct_objects: list[str] = []
     preps: dict[str, list[str]] = defaultdict(list)
@@ -642,10 +668,18 @@ def _mutual_pair(r: Roles, cooperative: bool) -> tuple[str, str] | None:
 
 def _linear_pair(frame: str, doc: Doc, start: int, end: int, token_actor: dict[int, str],
                  roles: Roles) -> tuple[str, str, bool] | None:
-    """Nearest actors on either side of the trigger (or the two nearest on one side)."""
+    """Nearest actors on either side of the trigger (or the two nearest on one side).
+
+    When the parse found only the target ("a declaration of war against Hamas helps
+    Wilayat Sinai"), the source is the nearest other actor of the sentence."""
     before = [token_actor[i] for i in range(start - 1, -1, -1) if i in token_actor]
     after = [token_actor[i] for i in range(end, len(doc)) if i in token_actor]
     known = _first(roles.subject, roles.possessor, roles.appos_head)
+    aimed = _first(roles.objects, *[roles.preps.get(p, []) for p in ("against", "on", "to", "at")])
+    if known is None and aimed is not None and frame == "agent":
+        nearest = sorted((abs(i - start), a) for i, a in token_actor.items()
+                         if a != aimed and not start <= i < end)
+        return (nearest[0][1], aimed, False) if nearest else None
     left = known or (before[0] if before else None)
     right = next((a for a in after if a != left), None)
     if right is None:
