@@ -428,7 +428,9 @@ def _doer_is_no_actor(head: Token, roles: Roles) -> bool:
     if subject_tok is None or subject_tok.pos_ != "NOUN" or subject_tok.head != head:
         return False
     # "its members", "Belmokhtar's men": a pronoun or a name may stand for a group
-    return not any(t.pos_ in ("PRON", "PROPN") for t in subject_tok.subtree)
+    aimed = {t.i for c in subject_tok.children if c.dep_ == "prep" and c.lower_ in AIMED_PREPS
+             for t in c.subtree}
+    return not any(t.pos_ in ("PRON", "PROPN") for t in subject_tok.subtree if t.i not in aimed)
 
 
 def _reciprocal(head: Token) -> bool:
