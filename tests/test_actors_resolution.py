@@ -217,3 +217,10 @@ def test_a_held_territory_stands_for_its_holder_only_beside_it() -> None:
     found = resolve_mentions(text, split_sentences(text), ActorMatcher(kb).find(text), kb)
     assert [(m.text, m.actor_id, m.how) for m in found][-1] == ("Gaza", "hamas", "territory")
     assert mentions(kb, "Rockets were fired from Gaza.") == []
+
+
+def test_the_last_word_of_a_recent_name_stands_for_it() -> None:
+    kb = build_kb([("t.yaml", "- id: mahdi-army\n  name: Mahdi Army\n- id: hezbollah\n  name: Hezbollah\n")])
+    text = "The Mahdi Army grew. In 2003, members of the Army were trained by Hezbollah."
+    assert ("the Army", "mahdi-army") in mentions(kb, text)
+    assert mentions(kb, "Hezbollah fought the Army of Lebanon.") == [("Hezbollah", "hezbollah")]

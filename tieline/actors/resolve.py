@@ -126,6 +126,7 @@ def resolve_mentions(text: str, sentences: Sequence[Sentence], matches: Sequence
     mentions += _descriptor_mentions(text, sentences, starts, mentions, kb)
     mentions += _member_mentions(text, starts, mentions, kb)
     mentions += _pair_mentions(text, sentences, starts, mentions, kb)
+    mentions += _name_head_mentions(text, starts, mentions, kb)
     mentions = [_parent_reference(text, m, kb) for m in mentions]
     mentions.sort(key=lambda x: x.start)
     return mentions
@@ -134,6 +135,36 @@ def resolve_mentions(text: str, sentences: Sequence[Sentence], matches: Sequence
 _PARENT_LINKS = ("affiliate_of", "branch_of", "wing_of")
 _PAIR = re.compile(r"\b(?:the\s+two|both(?:\s+the)?)\s+(?:(?:militant|armed|rebel|jihadist|terrorist)\s+)?"
                    r"(?:groups|organi[sz]ations|movements|factions|militias|sides|outfits)\b", re.I)
+
+
+def _name_head_mentions(text: str, starts: list[int], mentions: list[Mention],
+                        kb: KnowledgeBase) -> list[Mention]:
+    """"the Army" after "the Mahdi Army", "the Front" after "the Levantine Front": the
+    capitalised last word of a recent name stands for it (within three sentences)."""
+    from .candidates import group_name_rules
+
+    heads = group_name_rules().head_nouns
+    taken = [(m.start, m.end) for m in mentions]
+    ordered = sorted(mentions, key=lambda m: m.start)
+    out: list[Mention] = []
+    for hit in _NAME_HEAD.finditer(text):
+        noun = hit.group(1)
+        if noun.lower() not in heads or any(s < hit.end() and hit.start() < e for s, e in taken):
+            continue
+        sentence = _index_of(starts, hit.start())
+        for m in reversed(ordered):
+            if m.start >= hit.start() or sentence - m.sentence > 3 or m.how == "pair_reference":
+                continue
+            actor = kb.actors.get(m.actor_id)
+            names = [m.text] + ([actor.name] if actor is not None else [])
+            if any(n.rstrip().split()[-1:] == [noun] for n in names if n.strip()):
+                out.append(Mention(hit.start(), hit.end(), hit.group(), m.actor_id, sentence,
+                                   "coreference"))
+                break
+    return out
+
+
+_NAME_HEAD = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+)\b(?!\s+(?:of\s+)?[A-Z])")
 
 
 def _pair_mentions(text: str, sentences: Sequence[Sentence], starts: list[int],
