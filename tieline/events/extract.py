@@ -245,6 +245,11 @@ class EventExtractor:
         pair = _frame_pair(trig.frame, roles, cooperative)
         if pair is not None and pair[0] != pair[1]:
             return pair[0], pair[1], True
+        if head.pos_ == "NOUN" and trig.frame != "mutual" and \
+                self.ontology.types[trig.type].polarity == "conflict":
+            # "coordinated attacks together", "in an attack on a research centre": an
+            # act named by a noun says who did it to whom in its phrase, or not at all.
+            return None
         if _target_is_no_actor(head, roles, token_actor) or _doer_is_no_actor(head, roles):
             # The parse names what the act was aimed at, and no other actor is in the
             # phrase: that it was aimed at no actor is an answer, not a gap to fill.
