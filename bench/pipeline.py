@@ -31,6 +31,7 @@ from tieline.text import split_sentences
 from tieline.time import DocumentDates
 
 from .corpus import total_words, word_count
+from .matching import find_names
 from .timing import Clock, measure
 
 RATIO_TARGET = 5.0  # tieline words/s over spaCy words/s, issue 4
@@ -111,13 +112,13 @@ def stage_breakdown(pipe: Pipeline, documents: Sequence[Document]) -> dict[str, 
     The events stage includes the spaCy parse of the candidate sentences, which is
     also timed on its own (``parse_seconds``).
     """
-    kb, matcher, events = pipe.kb, pipe.matcher, pipe.events
+    kb, events = pipe.kb, pipe.events
     split: list[list[Sentence]] = []
     mentions: list[list[Mention]] = []
     seconds: dict[str, float] = {}
     seconds["sentences"] = _timed(lambda: split.extend(split_sentences(d.text) for d in documents))
     seconds["actors"] = _timed(lambda: mentions.extend(
-        resolve_mentions(d.text, s, matcher.find(d.text), kb) for d, s in zip(documents, split)))
+        resolve_mentions(d.text, s, find_names(pipe, d.text), kb) for d, s in zip(documents, split)))
     candidates = [events.candidate_sentences(s, m) for s, m in zip(split, mentions)]
 
     def parse() -> None:

@@ -56,11 +56,12 @@ def test_bench_runs_on_a_tiny_corpus(tmp_path):
     write(results, tmp_path)
     saved = json.loads((tmp_path / "results.json").read_text())
     names = [b["name"] for b in saved["benchmarks"]]
-    assert names == ["actor_matching", "actor_stage", "actor_matching_dense", "actor_stage_dense",
+    assert names == ["actor_matching", "actor_matching_fuzzy", "actor_stage",
+                     "actor_matching_dense", "actor_matching_fuzzy_dense", "actor_stage_dense",
                      "pipeline_vs_spacy", "pipeline_vs_spacy_dense"]
     for bench in saved["benchmarks"]:
         assert {"words", "seconds", "words_per_s", "target", "pass"} <= set(bench)
         assert bench["words"] > 0 and bench["seconds"] > 0
-    pipeline = saved["benchmarks"][4]
+    pipeline = saved["benchmarks"][6]
     assert pipeline["ratio"] > 0 and pipeline["target"] == 5.0
     assert "pipeline_vs_spacy" in (tmp_path / "RESULTS.md").read_text()
