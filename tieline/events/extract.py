@@ -246,9 +246,10 @@ class EventExtractor:
         if pair is not None and pair[0] != pair[1]:
             return pair[0], pair[1], True
         if head.pos_ == "NOUN" and trig.frame != "mutual" and \
-                self.ontology.types[trig.type].polarity == "conflict":
-            # "coordinated attacks together", "in an attack on a research centre": an
-            # act named by a noun says who did it to whom in its phrase, or not at all.
+                self.ontology.types[trig.type].polarity == "conflict" and \
+                not (roles.objects or roles.preps.get("against") or roles.preps.get("on")):
+            # "coordinated attacks together", "in an attack a research centre": an act
+            # named by a noun with no actor it is aimed at states no tie between actors.
             return None
         if _target_is_no_actor(head, roles, token_actor) or _doer_is_no_actor(head, roles):
             # The parse names what the act was aimed at, and no other actor is in the
