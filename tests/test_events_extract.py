@@ -188,3 +188,10 @@ def test_a_declaration_of_war_is_a_threat_by_the_one_it_serves(pipeline: Pipelin
     found = events(pipeline, text)
     assert ("wilayat-sinai", "threat", "hamas") in found
     assert not any(t == "logistics" for _, t, _ in found)  # the declaration helps, not Hamas
+
+
+def test_support_in_a_list_of_things_received_comes_from_the_giver(pipeline: Pipeline) -> None:
+    found = events(pipeline, "Asa'ib Ahl al-Haq received weapons, training, and financial support "
+                             "from Hezbollah.")
+    assert ("hezbollah", "financing", "asaib-ahl-al-haq") in found
+    assert not any(s == "asaib-ahl-al-haq" for s, _, _ in found)

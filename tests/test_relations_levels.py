@@ -32,3 +32,11 @@ def test_support_both_ways_or_fighting_together_stays_an_alliance() -> None:
 def test_only_cooperative_levels_are_refined() -> None:
     events = [event("a", "b", "training")]
     assert refine_level("violent_rivalry", events, load_ontology()) == "violent_rivalry"
+
+
+def test_several_kinds_of_one_way_support_outweigh_a_joint_operation() -> None:
+    events = [event("hezbollah", "aah", "training"), event("hezbollah", "aah", "financing"),
+              event("hezbollah", "aah", "joint_operation")]
+    assert refine_level("tactical_alliance", events, load_ontology()) == "patronage"
+    single = [event("hezbollah", "aah", "training"), event("hezbollah", "aah", "joint_operation")]
+    assert refine_level("tactical_alliance", single, load_ontology()) == "tactical_alliance"

@@ -242,7 +242,10 @@ class EventExtractor:
             if formed and parent:
                 return formed[0], parent, True
         cooperative = self.ontology.types[trig.type].polarity == "cooperation"
-        pair = _frame_pair(trig.frame, roles, cooperative)
+        frame = trig.frame
+        if frame == "agent" and _received(head):
+            frame = "receiver"  # "X received weapons, training and financial support from Y"
+        pair = _frame_pair(frame, roles, cooperative)
         if pair is not None and pair[0] != pair[1]:
             return pair[0], pair[1], True
         if head.pos_ == "NOUN" and trig.frame != "mutual" and \
@@ -255,7 +258,7 @@ class EventExtractor:
             # The parse names what the act was aimed at, and no other actor is in the
             # phrase: that it was aimed at no actor is an answer, not a gap to fill.
             return None
-        return _linear_pair(trig.frame, doc, start, end, token_actor, roles)
+        return _linear_pair(frame, doc, start, end, token_actor, roles)
 
     # -- modality and negation ----------------------------------------------------------
     def _modality(self, doc: Doc, head: Token, sentence_text: str) -> str:
@@ -422,6 +425,21 @@ def _target_is_no_actor(head: Token, roles: Roles, token_actor: dict[int, str]) 
         return False
     under = {token_actor[t.i] for t in head.subtree if t.i in token_actor}
     return not under - set(roles.subject)
+
+
+RECEIVING_VERBS = frozenset({"receive", "get", "obtain", "accept", "enjoy", "acquire", "gain",
+                             "secure", "seek", "request", "take"})
+
+
+def _received(head: Token) -> bool:
+    """Whether a noun trigger is what a receiving verb's subject got ("received ...
+    financial support", also as a later item of the list of things received)."""
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    tok = head
+    while tok.dep_ == "conj" and tok.head != tok:
+        tok = tok.head
+    return tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in RECEIVING_VERBS
 
 
 def _doer_is_no_actor(head: Token, roles: Roles) -> bool:

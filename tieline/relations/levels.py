@@ -27,15 +27,20 @@ PATRONAGE = "patronage"
 
 
 def refine_level(relation: str, events: Sequence[Event], ontology: Ontology) -> str:
-    """``relation``, or ``patronage`` when every cooperative event behind it is directed
-    support from one and the same giver to one and the same receiver."""
+    """``relation``, or ``patronage`` when the support behind it runs one way.
+
+    One way means: every directed cooperative event goes from one and the same giver
+    to one and the same receiver, and either they are all the cooperation there is, or
+    there are at least two of them (weapons *and* money, training *and* funds) so that
+    the odd joint operation does not make the client an equal ally."""
     if relation not in REFINABLE or PATRONAGE not in ontology.levels:
         return relation
-    support = [e for e in events
-               if not e.negated and e.type in ontology.types
-               and ontology.types[e.type].polarity == "cooperation"]
-    if not support or not all(ontology.types[e.type].directed for e in support):
+    cooperative = [e for e in events
+                   if not e.negated and e.type in ontology.types
+                   and ontology.types[e.type].polarity == "cooperation"]
+    support = [e for e in cooperative if ontology.types[e.type].directed]
+    if not support or len({(e.source, e.target) for e in support}) != 1:
         return relation
-    if len({(e.source, e.target) for e in support}) != 1:
-        return relation
-    return PATRONAGE
+    if len(support) == len(cooperative) or len({e.type for e in support}) >= 2:
+        return PATRONAGE
+    return relation
