@@ -195,3 +195,29 @@ def test_support_in_a_list_of_things_received_comes_from_the_giver(pipeline: Pip
                              "from Hezbollah.")
     assert ("hezbollah", "financing", "asaib-ahl-al-haq") in found
     assert not any(s == "asaib-ahl-al-haq" for s, _, _ in found)
+
+
+def test_allies_fighting_against_a_common_enemy_clash_with_it(pipeline: Pipeline) -> None:
+    found = events(pipeline, "Hezbollah fought alongside the Mahdi Army against the Free Syrian Army "
+                             "and Jabhat al-Nusra.")
+    assert ("hezbollah", "joint_operation", "mahdi-army") in found
+    clashes = {frozenset((s, o)) for s, t, o in found if t == "armed_clash"}
+    assert frozenset(("hezbollah", "free-syrian-army")) in clashes
+    assert frozenset(("mahdi-army", "hayat-tahrir-al-sham")) in clashes
+
+
+def test_members_named_after_including_share_the_role(pipeline: Pipeline) -> None:
+    found = events(pipeline, "GATIA fought against the Coordination of Azawad Movements (CMA), "
+                             "including the MNLA.")
+    assert any(t == "armed_clash" and {s, o} == {"gatia", "mnla"} for s, t, o in found), found
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The Promised Day Brigades was created by the Mahdi Army.",
+     ("promised-day-brigades", "split", "mahdi-army")),
+    ("Members of the Communist Brigades (BC) formed the Communist Combat Formations (FCC).",
+     ("communist-combat-formations", "split", "communist-brigades")),
+])
+def test_groups_founded_from_others_are_splits(pipeline: Pipeline, sentence: str,
+                                               expected: tuple[str, str, str]) -> None:
+    assert expected in events(pipeline, sentence)

@@ -146,11 +146,25 @@ class EventExtractor:
             pair = self._pair(trig, doc, head, start, end, roles_map)
             if pair is None:
                 continue
-            for source, target, from_parse in _expand(pair, doc, head, trig, roles_map, cooperative):
+            expanded = _expand(pair, doc, head, trig, roles_map, cooperative)
+            for source, target, from_parse in expanded:
                 event = self._event(document, sentence, group, doc, dates, trig, start, end,
                                     head, source, target, from_parse, seen)
                 if event is not None:
                     events.append(event)
+            enemy = self._common_enemy(trig, doc, head, start, end, named_only)
+            if enemy is not None:
+                sides = list(dict.fromkeys(a for s, t, _ in expanded for a in (s, t)))
+                clash = self.triggers.triggers[enemy[0]]
+                enemies = [enemy[1], *_conjunct_actors(doc, enemy[1], named_only)]
+                for side in sides:
+                    for foe in enemies:
+                        if side == foe or foe in sides:
+                            continue
+                        event = self._event(document, sentence, group, doc, dates, clash, start,
+                                            end, head, side, foe, True, seen)
+                        if event is not None:
+                            events.append(event)
         return events
 
     def _event(self, document: Document, sentence: Sentence, group: list[Mention], doc: Doc,
@@ -260,6 +274,19 @@ class EventExtractor:
             return None
         return _linear_pair(frame, doc, start, end, token_actor, roles)
 
+    def _common_enemy(self, trig: Trigger, doc: Doc, head: Token, start: int, end: int,
+                      token_actor: dict[int, str]) -> tuple[str, str] | None:
+        """For "X fought alongside Y against Z": the clash trigger and Z, the enemy the
+        allies fought together."""
+        if trig.type != "joint_operation" or head.lemma_ not in FIGHTING_VERBS:
+            return None
+        against = [t for t in head.subtree if t.dep_ == "prep" and t.lower_ == "against"]
+        enemy = _first(*[_actors_under(t, token_actor) for t in against])
+        clash = next((k for k, t in self.triggers.triggers.items() if t.type == "armed_clash"), None)
+        if enemy is None or clash is None:
+            return None
+        return clash, enemy
+
     # -- modality and negation ----------------------------------------------------------
     def _modality(self, doc: Doc, head: Token, sentence_text: str) -> str:
         cues: list[str] = []
@@ -302,6 +329,7 @@ class EventExtractor:
         return False
 
 
+FIGHTING_VERBS = frozenset({"fight", "battle", "combat", "operate", "serve", "stand"})
 FORMING_VERBS = {"form", "create", "establish", "found", "launch", "become", "build"}
 STRUCTURAL_FRAMES = {"mutual", "joiner", "formed_from"}
 
@@ -321,6 +349,14 @@ def _conjunct_actors(doc: Doc, actor: str, token_actor: dict[int, str]) -> list[
     for names in _name_lists(doc, token_actor):
         if actor in names:
             out += [a for a in names if a != actor and a not in out]
+    # "the CMA, including the MNLA": members named share the role of their coalition
+    for tok in doc:
+        if tok.dep_ != "prep" or tok.lower_ not in ("including", "like", "notably"):
+            continue
+        before = next((token_actor[i] for i in range(tok.i - 1, max(-1, tok.i - 4), -1)
+                       if i in token_actor), None)
+        if before == actor:
+            out += [a for a in _actors_under(tok, token_actor) if a != actor and a not in out]
     return out
 
 
@@ -372,6 +408,10 @@ def _formed_actors(head: Token, token_actor: dict[int, str]) -> list[str]:
         for obj in tok.children:
             if obj.dep_ in ("dobj", "attr", "oprd", "prep"):
                 out += _actors_under(obj, token_actor)
+                # "an umbrella organization known as the ENLF"
+                for named in obj.children:
+                    if named.dep_ == "acl" and named.lemma_ in ("know", "call", "name", "dub"):
+                        out += _actors_under(named, token_actor)
         break
     return list(dict.fromkeys(out))
 
