@@ -565,6 +565,8 @@ def _actors_under(token: Token, token_actor: dict[int, str], limit: int = 3,
                     continue
                 if skip_aimed and tok == token and child.dep_ == "prep" and child.lower_ in AIMED_PREPS:
                     continue
+                if child.dep_ == "appos" and abs(child.i - tok.i) > 8:
+                    continue  # a far apposition is a parse slip more often than not
                 nxt.append(child)
         out.extend(level)
         frontier = nxt
@@ -718,6 +720,9 @@ def _mutual_pair(r: Roles, cooperative: bool) -> tuple[str, str] | None:
         partner = _first(preps.get("against", []), exclude=exclude)
     if a and partner:
         return a, partner
+    partner = _first(r.direct_objects, exclude=exclude)  # "X fought Y"
+    if a and partner:
+        return a, partner
     if len(pool) >= 2:
         return pool[0], pool[1]
     between = preps.get("between", []) + preps.get("among", [])
@@ -725,8 +730,8 @@ def _mutual_pair(r: Roles, cooperative: bool) -> tuple[str, str] | None:
         return between[0], between[1]
     others = [preps.get(p, []) for p in TARGET_PREPS
               if p not in PARTNER_PREPS and not (cooperative and p == "against")]
-    partner = _first(r.direct_objects, *others, preps.get("of", []),
-                     *([] if cooperative else [r.objects]), exclude=exclude)
+    partner = _first(*others, preps.get("of", []), *([] if cooperative else [r.objects]),
+                     exclude=exclude)
     if a and partner:
         return a, partner
     return None
