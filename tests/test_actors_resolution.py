@@ -224,3 +224,10 @@ def test_the_last_word_of_a_recent_name_stands_for_it() -> None:
     text = "The Mahdi Army grew. In 2003, members of the Army were trained by Hezbollah."
     assert ("the Army", "mahdi-army") in mentions(kb, text)
     assert mentions(kb, "Hezbollah fought the Army of Lebanon.") == [("Hezbollah", "hezbollah")]
+
+
+def test_a_leader_named_with_another_group_stands_for_that_tie() -> None:
+    kb = build_kb([("t.yaml", "- id: kh\n  name: Kata'ib Hezbollah\n  leaders: [Abu Mahdi al-Muhandis]\n"
+                              "- id: kia\n  name: Kata'ib al-Imam Ali\n  acronyms: [KIA]\n")])
+    assert mentions(kb, "Abu Mahdi al-Muhandis, the founder of KIA, spoke.") == [("KIA", "kia")]
+    assert mentions(kb, "Abu Mahdi al-Muhandis spoke.") == [("Abu Mahdi al-Muhandis", "kh")]

@@ -221,3 +221,13 @@ def test_members_named_after_including_share_the_role(pipeline: Pipeline) -> Non
 def test_groups_founded_from_others_are_splits(pipeline: Pipeline, sentence: str,
                                                expected: tuple[str, str, str]) -> None:
     assert expected in events(pipeline, sentence)
+
+
+def test_government_forces_are_the_state_the_document_is_about(pipeline: Pipeline) -> None:
+    found = events(pipeline, "In 1987, PLOTE fought alongside government forces against the LTTE.")
+    assert any(t == "joint_operation" and "sri-lanka" in (s, o) for s, t, o in found), found
+
+
+def test_units_a_group_organized_are_its_affiliates(pipeline: Pipeline) -> None:
+    text = "With the help of the army the IJT organized two paramilitary units, called al-Badr and al-Shams."
+    assert ("islami-jamiat-e-talaba", "affiliation", "al-badr") in events(pipeline, text)

@@ -117,6 +117,8 @@ def resolve_mentions(text: str, sentences: Sequence[Sentence], matches: Sequence
             continue
         if actor_id is None or _is_place(text, m.start, actor_id, kb):
             continue
+        if how == "leader" and _person_tied_elsewhere(text, m.start, m.end):
+            continue
         start, end, wing = _widen_for_wing(text, m.start, m.end)
         affiliate = _affiliate_reference(text, m.end, actor_id, kb, present)
         if affiliate is not None:
@@ -127,6 +129,7 @@ def resolve_mentions(text: str, sentences: Sequence[Sentence], matches: Sequence
     mentions += _member_mentions(text, starts, mentions, kb)
     mentions += _pair_mentions(text, sentences, starts, mentions, kb)
     mentions += _name_head_mentions(text, starts, mentions, kb)
+    mentions += _state_force_mentions(text, starts, mentions, matches, kb)
     mentions = [_parent_reference(text, m, kb) for m in mentions]
     mentions.sort(key=lambda x: x.start)
     return mentions
@@ -165,6 +168,34 @@ def _name_head_mentions(text: str, starts: list[int], mentions: list[Mention],
 
 
 _NAME_HEAD = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+)\b(?!\s+(?:of\s+)?[A-Z])")
+
+
+_STATE_FORCE = re.compile(
+    r"\b(?:(?:the\s+)?(?:government|regime|state|security|army|military|police)\s+"
+    r"(?:forces|troops|soldiers|units|personnel)|the\s+(?:government|regime|army|military))\b")
+
+
+def _state_force_mentions(text: str, starts: list[int], mentions: list[Mention],
+                          matches: Sequence[NameMatch], kb: KnowledgeBase) -> list[Mention]:
+    """"government forces", "the regime": the one state the document is about — the only
+    state it names (even as a place), else the one country of the groups it names."""
+    hits = [h for h in _STATE_FORCE.finditer(text)]
+    if not hits:
+        return []
+    states = {c[0] for m in matches for c in m.candidates
+              if c[0] in kb and kb.get(c[0]).kind == "state"}
+    if len(states) != 1:
+        countries = {kb.get(m.actor_id).country for m in mentions
+                     if m.actor_id in kb and kb.get(m.actor_id).kind in ("armed_group", "political_org")}
+        countries.discard(None)
+        states = {a.id for a in kb if a.kind == "state" and countries
+                  and (a.country or a.name) in countries} if len(countries) == 1 else set()
+    if len(states) != 1:
+        return []
+    state = states.pop()
+    taken = [(m.start, m.end) for m in mentions]
+    return [Mention(h.start(), h.end(), h.group(), state, _index_of(starts, h.start()), "descriptor")
+            for h in hits if not any(s < h.end() and h.start() < e for s, e in taken)]
 
 
 def _pair_mentions(text: str, sentences: Sequence[Sentence], starts: list[int],
@@ -229,6 +260,18 @@ def _member_mentions(text: str, starts: list[int], mentions: list[Mention],
 
 _PREVIOUS_WORD = re.compile(r"([A-Za-z-]+)\s+$")
 _PLACE_PAIR = re.compile(r"\b([A-Za-z-]+)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?,?\s+(?:and|or)\s+$")
+
+
+_PERSON_ROLE = re.compile(
+    r"^\s*,\s*(?:the|a|an|its|their)\s+(?:\w+\s+){0,2}?(?:founder|co-founder|leader|commander|head|"
+    r"chief|emir|spokesman|spokesperson|operative|member|deputy|ideologue)s?\s+(?:of|in)\b", re.I)
+_LED_BY = re.compile(r"\b(?:led|lead|headed|commanded|founded)\s+by\s+$", re.I)
+
+
+def _person_tied_elsewhere(text: str, start: int, end: int) -> bool:
+    """A leader named with the group the sentence ties them to ("al-Muhandis, the founder
+    of KIA"; "militants led by Hattab") stands for that tie, not for the leader's group."""
+    return bool(_PERSON_ROLE.match(text[end:end + 80]) or _LED_BY.search(text[max(0, start - 20):start]))
 
 
 def _is_place(text: str, start: int, actor_id: str, kb: KnowledgeBase) -> bool:
