@@ -228,7 +228,10 @@ def _pair_mentions(text: str, sentences: Sequence[Sentence], starts: list[int],
 
 
 def _parent_reference(text: str, m: Mention, kb: KnowledgeBase) -> Mention:
-    """"the group's core" after an affiliate: the organization it belongs to."""
+    """"the group's core" after a reference to an affiliate: the organization it belongs
+    to. After a name ("the Islamic State's core") the core is the named group's own."""
+    if m.how not in ("descriptor", "coreference"):
+        return m
     hit = _patterns()["parent_after"].match(text, m.end, min(len(text), m.end + 40))
     if hit is None or m.actor_id not in kb:
         return m
