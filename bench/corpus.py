@@ -147,8 +147,8 @@ class _Writer:
             b = self._group()
         s, s2 = rng.sample(self.data["states"], 2)
         num = rng.randint(3, 400)
-        values = {
-            "A": self._group_form(a), "B": self._group_form(b), "S": s, "S2": s2,
+        values: dict[str, str] = {
+            "A": self._group_form(a), "B": self._group_form(b), "S": str(s), "S2": str(s2),
             "num": str(num), "num2": str(num + rng.randint(100, 2000)),
             "small": str(rng.randint(2, 12)), "digit": str(rng.randint(0, 9)),
             "pct": str(rng.randint(2, 45)), "year": str(rng.randint(1980, 2022)),
