@@ -65,10 +65,16 @@ def _evidence_gaps(tl: DyadTimeline) -> list[str]:
     return gaps
 
 
+def test_the_evidence_the_story_needs_is_extracted(timeline: DyadTimeline) -> None:
+    assert not _evidence_gaps(timeline)
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "known gap (issue 5): 2016 comes out 'mixed' (the February 2016 letter against the "
+    "fading 'after July 2013' cooperation) and 2018 'mixed' (present-tense commentary on "
+    "the smuggling ties, dated at publication, outweighs a third of the pull). "
+    "Strict: when the story comes out right this mark must go."))
 def test_the_reference_story(timeline: DyadTimeline) -> None:
-    gaps = _evidence_gaps(timeline)
-    if gaps:
-        pytest.xfail("extraction does not yet give: " + "; ".join(gaps))
     states = {s.period: s for s in timeline.states if s.weight > 0}
     early = [s for p, s in states.items() if p <= "2016"]
     assert early and all(s.polarity == "cooperation" for s in early), \

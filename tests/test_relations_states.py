@@ -235,7 +235,7 @@ def test_a_date_stated_in_the_sentence_beats_the_publication_date(make_event):
 
 def test_a_long_interval_counts_in_every_period_it_covers(make_event):
     span = make_event(A, B, "training", "2013-07", id="span")
-    span.date = DateInterval("2013-07", "2016", "after July 2013", "sentence")
+    span.date = DateInterval("2013-07", "2016", "from July 2013 to 2016", "sentence")
     (single,) = states_of(make_event(A, B, "training", "2014"))
 
     states = states_of(span)

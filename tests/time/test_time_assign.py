@@ -62,7 +62,26 @@ def test_a_trigger_halfway_between_two_dates_takes_the_one_before_it() -> None:
 def test_a_date_after_an_anchor_cue_opens_an_interval(text: str, trigger: str, start: str, phrase: str) -> None:
     sentences = document([text])
     dated = DocumentDates(sentences, PUBLISHED).for_sentence(0, near=at(sentences[0], trigger))
-    assert dated == DateInterval(start=start, end=None, text=phrase, basis="anchor")
+    # open-ended: it runs to the time of writing
+    assert dated == DateInterval(start=start, end=PUBLISHED.isoformat(), text=phrase, basis="anchor")
+    undated = DocumentDates(sentences, None).for_sentence(0, near=at(sentences[0], trigger))
+    assert (undated.start, undated.end) == (start, None)
+
+
+def test_present_tense_commentary_takes_the_publication_date() -> None:
+    sentences = document(["In February 2016, a fighter wrote a letter.",
+                          "By confronting Hamas, the group appears to be bold."])
+    dates = DocumentDates(sentences, PUBLISHED)
+    assert dates.for_sentence(1, tense="present").basis == "published"
+    assert dates.for_sentence(1, tense="past").start == "2016-02"
+
+
+def test_past_narrative_continues_the_previous_paragraph() -> None:
+    sentences = document(["After the July 2013 overthrow, violence grew."],
+                         ["Wounded fighters received care in Gaza."])
+    dates = DocumentDates(sentences, PUBLISHED)
+    assert dates.for_sentence(1, tense="past").start == "2013-07"
+    assert dates.for_sentence(1).basis == "published"  # tense unknown: no carrying over
 
 
 def test_without_a_trigger_the_first_date_of_the_sentence() -> None:

@@ -184,7 +184,7 @@ class EventExtractor:
         negated = self._negated(doc, head)
         trigger_text = sentence.text[doc[start].idx:doc[end - 1].idx + len(doc[end - 1])]
         offset = sentence.start + doc[start].idx
-        date = dates.for_sentence(sentence.index, near=offset)
+        date = dates.for_sentence(sentence.index, near=offset, tense=_tense(head))
         confidence = 0.45 + (0.3 if from_parse else 0.0) + (0.1 if date.basis == "sentence" else 0.0)
         confidence *= {"asserted": 1.0, "reported": 0.9, "alleged": 0.8, "speculative": 0.7}[modality]
         src_m = next((m.text for m in group if m.actor_id == source), "")
@@ -192,6 +192,9 @@ class EventExtractor:
         if any(all(m.how == "territory" for m in group if m.actor_id == side)
                for side in (source, target)):
             confidence *= 0.8  # the actor stands behind a place the sentence names
+        if any(m.actor_id == source and m.wing in SINGLE_MEMBERS for m in group) and \
+                not any(m.actor_id == source and m.wing not in SINGLE_MEMBERS for m in group):
+            confidence *= 0.6  # one member's act says less about the organization's stance
         return Event(
             id=_event_id(document.id, sentence.start, trig.type, source, target),
             source=source, target=target, type=trig.type, polarity=etype.polarity,
@@ -329,6 +332,7 @@ class EventExtractor:
         return False
 
 
+SINGLE_MEMBERS = frozenset({"fighter", "member", "operative", "militant", "commander", "official"})
 FIGHTING_VERBS = frozenset({"fight", "battle", "combat", "operate", "serve", "stand"})
 FORMING_VERBS = {"form", "create", "establish", "found", "launch", "become", "build"}
 STRUCTURAL_FRAMES = {"mutual", "joiner", "formed_from"}
@@ -495,6 +499,33 @@ def _doer_is_no_actor(head: Token, roles: Roles) -> bool:
     aimed = {t.i for c in subject_tok.children if c.dep_ == "prep" and c.lower_ in AIMED_PREPS
              for t in c.subtree}
     return not any(t.pos_ in ("PRON", "PROPN") for t in subject_tok.subtree if t.i not in aimed)
+
+
+def _tense(head: Token) -> str | None:
+    """"past" or "present" for the clause that states the trigger, None when unclear.
+
+    The clause's verb is the trigger itself or the first verb above it. Simple present
+    and present progressive ("appears", "is picking on") are present; a past form or a
+    perfect ("have defected") is past.
+    """
+    verbs = [t for t in [head, *head.ancestors] if t.pos_ in ("VERB", "AUX")]
+    # a participle or gerund without auxiliary ("By openly confronting Hamas, X appears
+    # ...") takes the tense of the clause above it
+    def finite(v: Token) -> bool:
+        aux = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
+        if any(a.lower_ == "to" for a in aux):
+            return False  # an infinitive ("to secure arms shipments")
+        return v.tag_ not in ("VBG", "VBN", "VB") or bool(aux)
+
+    verb = next((v for v in verbs if finite(v)), None)
+    if verb is None:
+        return None
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ in ("VBD",) or a.lemma_ == "have" for a in aux) or verb.tag_ == "VBD":
+        return "past"
+    if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in aux):
+        return "present"
+    return None
 
 
 def _reciprocal(head: Token) -> bool:

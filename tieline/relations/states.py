@@ -23,6 +23,7 @@ Example:
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -249,6 +250,26 @@ def period_of(date: DateInterval, period: Period = "year") -> str | None:
     return start[:7] if len(start) >= 7 else None
 
 
+_OPEN_CUES = ("after", "following", "since", "ever since", "in the wake", "in the aftermath",
+              "from")
+
+
+def open_ended(date: DateInterval) -> bool:
+    """Whether a date interval runs from an anchor up to the time of writing ("after the
+    July 2013 overthrow", "since 2012") rather than stating both of its ends.
+
+    Example:
+        >>> open_ended(DateInterval("2013-07", "2018-01-25", "After the July 2013 overthrow"))
+        True
+        >>> open_ended(DateInterval("2013", "2016", "from 2013 to 2016"))
+        False
+    """
+    text = date.text.lower().strip()
+    if date.basis == "anchor":
+        return True
+    return text.startswith(_OPEN_CUES) and not re.search(r"\b(?:to|until|till|through)\b", text)
+
+
 def placements(date: DateInterval, period: Period = "year") -> list[tuple[str, float]]:
     """The periods a date interval covers, each with the position (0 = start, 1 = end)
     of the middle of the covered part: ``[(period, position), ...]``. A date coarser
@@ -362,9 +383,13 @@ def dyad_states(events: Iterable[Event], ontology: Ontology, period: Period = "y
             continue
         a, b = sorted((event.source, event.target))
         base = claim_weight(event, ontology, weighting)
-        for slot, position in covered:
+        fading = open_ended(event.date)
+        for k, (slot, position) in enumerate(covered):
+            # "after the July 2013 overthrow": surest at its start, fading to the time
+            # of writing, where the text no longer vouches for it
+            share = 1.0 - k / max(1, len(covered) - 1) if fading and len(covered) > 1 else 1.0
             groups.setdefault((a, b, slot), []).append(
-                _Placed(event, base * weighting.recency(position)))
+                _Placed(event, base * share * weighting.recency(position)))
     return [_state(a, b, slot, group, ontology, weighting)
             for (a, b, slot), group in sorted(groups.items())]
 

@@ -2,9 +2,10 @@
 
 An event stated in a sentence takes, in order: the date expression of that sentence
 nearest its trigger (or, after "after/following/since the ... <date> <noun>", the anchor
-date it follows: open-ended from then); else the governing date of its paragraph, the
-last explicit date of an earlier sentence of the same paragraph; else the publication
-date; else nothing.
+date it follows: open-ended from then); else, unless the sentence speaks in the present
+tense, the governing date of its paragraph, the last explicit date of an earlier
+sentence of the same paragraph (for a past-tense sentence, failing that, the last date
+of the previous paragraph); else the publication date; else nothing.
 
 Example:
     >>> from tieline.model import Sentence
@@ -58,18 +59,41 @@ class DocumentDates:
             self._mentions[index] = find_dates(sentence.text, self.published, offset=sentence.start)
         return self._mentions[index]
 
-    def for_sentence(self, index: int, near: int | None = None) -> DateInterval:
-        """The date of an event of sentence ``index`` with its trigger at ``near``: ``for_sentence(0, 6).basis == "sentence"``."""
+    def for_sentence(self, index: int, near: int | None = None,
+                     tense: str | None = None) -> DateInterval:
+        """The date of an event of sentence ``index`` with its trigger at ``near``:
+        ``for_sentence(0, 6).basis == "sentence"``.
+
+        ``tense`` ("past", "present" or None when unknown) is the tense of the clause
+        stating the event. A sentence without a date of its own that speaks in the
+        present ("X appears to be prioritizing") is about the time of writing: it takes
+        the publication date, not its paragraph's. One that narrates in the past and
+        opens a paragraph with no date continues the time of the previous paragraph.
+        """
         sentence = self._sentence(index)
         mentions = self.mentions(index)
         if mentions:
             return self._interval(sentence, self._nearest(sentence, mentions, near), "sentence")
-        governing = self._governing(index)
-        if governing is not None:
-            return governing
+        if tense != "present":
+            governing = self._governing(index) or (
+                self._narrative(index) if tense == "past" else None)
+            if governing is not None:
+                return governing
         if self.published is not None:
             return DateInterval(start=self.published.isoformat(), end=None, text="", basis="published")
         return DateInterval(basis="none")
+
+    def _narrative(self, index: int) -> DateInterval | None:
+        """The last date of the paragraph before this sentence's, when this paragraph
+        has none before it: a past-tense narrative continues where the last one left off."""
+        position = self._position[index]
+        paragraph = self.sentences[position].paragraph
+        earlier = [s for s in self.sentences[:position] if s.paragraph == paragraph - 1]
+        for sentence in reversed(earlier):
+            for mention in reversed(self.mentions(sentence.index)):
+                if mention.kind != "relative":
+                    return self._interval(sentence, mention, "paragraph")
+        return None
 
     def _sentence(self, index: int) -> Sentence:
         """The sentence whose ``index`` is given; IndexError when the document has none."""
@@ -98,7 +122,9 @@ class DocumentDates:
         if cue and noun and mention.kind in ("explicit", "relative", "range"):
             anchor = mention.interval.end if mention.kind == "range" else mention.interval.start
             phrase = sentence.text[cue.start():noun.end()]
-            return DateInterval(start=anchor, end=None, text=phrase,
+            # open-ended: from the anchor up to the time of writing, when that is known
+            until = self.published.isoformat() if self.published is not None else None
+            return DateInterval(start=anchor, end=until, text=phrase,
                                 basis="anchor" if basis == "sentence" else basis)
         return DateInterval(start=mention.interval.start, end=mention.interval.end,
                             text=mention.interval.text, basis=basis)
