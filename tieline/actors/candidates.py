@@ -95,6 +95,7 @@ class CandidateFinder:
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
         self.rules = group_name_rules()
+        self._by_length: dict[int, tuple[list[str], list[str]]] = {}
 
     @cached_property
     def _fuzzy_index(self) -> tuple[list[str], list[str]]:
@@ -165,10 +166,21 @@ class CandidateFinder:
                 runs.append((start, end))
         return runs
 
+    def _keys_of_length(self, length: int) -> tuple[list[str], list[str]]:
+        """The name keys a string of ``length`` characters can reach the threshold with:
+        a ratio of r needs lengths within r/(2-r) of each other."""
+        if length not in self._by_length:
+            keys, owners = self._fuzzy_index
+            r = FUZZY_THRESHOLD / 100
+            low, high = length * r / (2 - r), length * (2 - r) / r
+            picked = [i for i, k in enumerate(keys) if low <= len(k) <= high]
+            self._by_length[length] = ([keys[i] for i in picked], [owners[i] for i in picked])
+        return self._by_length[length]
+
     def _fuzzy_owner(self, folded: str) -> str | None:
         if len(folded) < FUZZY_MIN_LENGTH:
             return None
-        keys, owners = self._fuzzy_index
+        keys, owners = self._keys_of_length(len(folded))
         best = process.extractOne(folded, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD)
         if best is None:
             return None

@@ -67,19 +67,37 @@ class EventExtractor:
 
     def __init__(self, nlp: Language, triggers: TriggerLexicon | None = None,
                  hedges: HedgeLexicon | None = None, ontology: Ontology | None = None):
-        from spacy.matcher import Matcher
-
         self.nlp = nlp
         self.triggers = triggers or load_triggers()
         self.hedges = hedges or load_hedges()
         self.ontology = ontology or load_ontology()
-        self.matcher = Matcher(nlp.vocab)
         self._heads: dict[str, list[int]] = {}
+        # Each pattern with the lemma sets its required tokens draw from: a sentence
+        # lacking a lemma of any of them cannot match it, so it is not tried there.
+        self._patterns: list[tuple[str, list[Any], list[frozenset[str]]]] = []
         for key, trig in self.triggers.triggers.items():
             for n, (head, spec) in enumerate(trig.specs):
                 name = f"{key}~{n}"
-                self.matcher.add(name, [list(spec)])
+                required = [frozenset(t["LEMMA"]["IN"]) for t in spec
+                            if "LEMMA" in t and t.get("OP") in (None, "1", "+")]
+                self._patterns.append((name, list(spec), required))
                 self._heads[name] = [head]
+        self._matchers: dict[tuple[int, ...], Any] = {}
+        self.matcher = self._matcher_for(tuple(range(len(self._patterns))))
+
+    def _matcher_for(self, chosen: tuple[int, ...]) -> Any:
+        """A spaCy Matcher over the chosen patterns, in lexicon order (cached)."""
+        from spacy.matcher import Matcher
+
+        if chosen not in self._matchers:
+            if len(self._matchers) > 2048:
+                self._matchers.clear()
+            matcher = Matcher(self.nlp.vocab)
+            for i in chosen:
+                name, spec, _ = self._patterns[i]
+                matcher.add(name, [spec])
+            self._matchers[chosen] = matcher
+        return self._matchers[chosen]
 
     # -- the cheap stages -------------------------------------------------------------
     def candidate_sentences(self, sentences: Sequence[Sentence],
@@ -209,7 +227,12 @@ class EventExtractor:
     def _triggers_in(self, doc: Doc) -> list[tuple[Trigger, int, int, Token]]:
         """Trigger matches, longest first, none whose head lies inside a longer one."""
         found = []
-        matches: list[Any] = self.matcher(doc, with_alignments=True)
+        lemmas = {t.lemma_.lower() for t in doc}
+        chosen = tuple(i for i, (_, _, required) in enumerate(self._patterns)
+                       if all(r & lemmas for r in required))
+        if not chosen:
+            return []
+        matches: list[Any] = self._matcher_for(chosen)(doc, with_alignments=True)
         for match_id, start, end, align in matches:
             name = self.nlp.vocab.strings[match_id]
             key = name.split("~")[0]
@@ -350,7 +373,10 @@ def _conjunct_actors(doc: Doc, actor: str, token_actor: dict[int, str]) -> list[
             other = token_actor.get(conj.i)
             if other and other != actor and other not in out:
                 out.append(other)
-    for names in _name_lists(doc, token_actor):
+    key = ("name_lists", id(token_actor))
+    if key not in doc.user_data:  # once per sentence and actor map
+        doc.user_data[key] = _name_lists(doc, token_actor)
+    for names in doc.user_data[key]:
         if actor in names:
             out += [a for a in names if a != actor and a not in out]
     # "the CMA, including the MNLA": members named share the role of their coalition
