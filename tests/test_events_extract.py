@@ -231,3 +231,16 @@ def test_government_forces_are_the_state_the_document_is_about(pipeline: Pipelin
 def test_units_a_group_organized_are_its_affiliates(pipeline: Pipeline) -> None:
     text = "With the help of the army the IJT organized two paramilitary units, called al-Badr and al-Shams."
     assert ("islami-jamiat-e-talaba", "affiliation", "al-badr") in events(pipeline, text)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The attacks led to reprisals on Islamic State positions by the Badr Organization.",
+     ("badr-organization", "bombing_attack", "islamic-state")),
+    ("The leader of Harakat ul-Mujahideen signed bin Laden's fatwa.",
+     ("harakat-ul-mujahideen", "rhetorical_support", "al-qaeda")),
+    ("Asa'ib Ahl al-Haq broke away from the Madhi army in 2007.",
+     ("asaib-ahl-al-haq", "split", "mahdi-army")),
+])
+def test_nominal_agents_signed_statements_and_misspelt_names(pipeline: Pipeline, sentence: str,
+                                                             expected: tuple[str, str, str]) -> None:
+    assert expected in events(pipeline, sentence)

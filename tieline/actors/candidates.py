@@ -76,7 +76,10 @@ def _run_pattern() -> re.Pattern[str]:
     of the Men of the Naqshbandi Order")."""
     particles = "|".join(sorted(group_name_rules().particles, key=len, reverse=True))
     joiner = rf"(?:(?:{particles})(?:-|\s+))"
-    return re.compile(rf"{_WORD}(?:(?:\s+|-){joiner}*{_WORD})*")
+    heads = "|".join(sorted({h for h in group_name_rules().head_nouns if h.isalpha()}, key=len,
+                            reverse=True))
+    # a head noun written in lower case may end it ("the Madhi army")
+    return re.compile(rf"{_WORD}(?:(?:\s+|-){joiner}*{_WORD})*(?:\s+(?:{heads})\b)?")
 
 
 def candidate_id(name: str) -> str:
@@ -124,6 +127,11 @@ class CandidateFinder:
             owner = self._fuzzy_owner(folded)
             if owner is not None:
                 out.append(NameMatch(start, end, span, ((owner, "fuzzy", False),)))
+                continue
+            last = text[start:end].split()[-1]
+            if last.islower() and last in self.rules.head_nouns:
+                # a lower-case head ("the Madhi army") may end a near-spelling, never
+                # the name of a new group ("the Palestinian group")
                 continue
             named = self._group_name_in(text, start, end)
             if named is not None:

@@ -60,6 +60,7 @@ class Roles:
     possessor: list[str]
     appos_head: list[str]
     direct_objects: list[str] = field(default_factory=list)
+    nominal: bool = False
 
 
 class EventExtractor:
@@ -690,7 +691,7 @@ def _roles(doc: Doc, head: Token, start: int, end: int, token_actor: dict[int, s
     if subject_tok is not None and subject_tok.i in token_actor and not subject:
         subject = [token_actor[subject_tok.i]]
     return Roles(subject, objects, dict(preps), agent, passive, possessor, appos_head,
-                 list(dict.fromkeys(direct_objects)))
+                 list(dict.fromkeys(direct_objects)), head.pos_ in ("NOUN", "PROPN"))
 
 
 def _direct_actors(token: Token, token_actor: dict[int, str]) -> list[str]:
@@ -745,6 +746,12 @@ def _frame_pair(frame: str, r: Roles, cooperative: bool = False) -> tuple[str, s
             return child, parent
         return None
     # agent frame
+    if r.nominal and preps.get("by"):
+        # "reprisals on IS positions by the Badr Organization": the noun's agent
+        source = _first(preps["by"], r.possessor)
+        target = _first(r.objects, *prep_targets, preps.get("of", []), exclude=[source] if source else [])
+        if source and target:
+            return source, target
     if r.passive:
         source = _first(r.agent, preps.get("by", []))
         target = _first(r.subject, *prep_targets, exclude=[source] if source else [])
