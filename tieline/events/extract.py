@@ -374,7 +374,7 @@ def _conjunct_actors(doc: Doc, actor: str, token_actor: dict[int, str]) -> list[
             other = token_actor.get(conj.i)
             if other and other != actor and other not in out:
                 out.append(other)
-    key = ("name_lists", id(token_actor))
+    key = f"tieline.name_lists.{id(token_actor)}"
     if key not in doc.user_data:  # once per sentence and actor map
         doc.user_data[key] = _name_lists(doc, token_actor)
     for names in doc.user_data[key]:
