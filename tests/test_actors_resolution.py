@@ -232,3 +232,25 @@ def test_a_leader_named_with_another_group_stands_for_that_tie() -> None:
                               "- id: kia\n  name: Kata'ib al-Imam Ali\n  acronyms: [KIA]\n")])
     assert mentions(kb, "Abu Mahdi al-Muhandis, the founder of KIA, spoke.") == [("KIA", "kia")]
     assert mentions(kb, "Abu Mahdi al-Muhandis spoke.") == [("Abu Mahdi al-Muhandis", "kh")]
+
+
+COLLECTIVE_KB = """\
+- id: nusra
+  name: Jabhat al-Nusra
+  country: Syria
+- id: syria-rebels
+  name: Independent Islamist Groups (Syria)
+  collective_phrases: [rebel groups, opposition groups]
+  country: Syria
+- id: iraq-small
+  name: Small Groups in Iraq
+  collective_phrases: [rebel groups]
+  country: Iraq
+"""
+
+
+def test_a_class_of_groups_is_the_collective_of_the_country_in_question() -> None:
+    kb = build_kb([("c.yaml", COLLECTIVE_KB)])
+    assert mentions(kb, "Several rebel groups joined Jabhat al-Nusra.") == [
+        ("Several rebel groups", "syria-rebels"), ("Jabhat al-Nusra", "nusra")]
+    assert mentions(kb, "Several rebel groups met.") == []  # no country: no collective

@@ -244,3 +244,9 @@ def test_units_a_group_organized_are_its_affiliates(pipeline: Pipeline) -> None:
 def test_nominal_agents_signed_statements_and_misspelt_names(pipeline: Pipeline, sentence: str,
                                                              expected: tuple[str, str, str]) -> None:
     assert expected in events(pipeline, sentence)
+
+
+def test_groups_that_carry_out_one_act_together_are_allies_in_it(pipeline: Pipeline) -> None:
+    found = events(pipeline, "Hamas and Palestinian Islamic Jihad attacked Israel in 2014.")
+    assert any(t == "joint_operation" and {s, o} == {"hamas", "palestinian-islamic-jihad"}
+               for s, t, o in found), found

@@ -93,6 +93,7 @@ class Actor:
     former_names: tuple[NameInTime, ...] = ()
     territories: tuple[NameInTime, ...] = ()
     leaders: tuple[NameInTime, ...] = ()
+    collective_phrases: tuple[str, ...] = ()
     descriptors: tuple[str, ...] = ()
     wings: tuple[str, ...] = ()
     country: str | None = None

@@ -35,7 +35,7 @@ LINK_TYPES = {
 ENTRY_KEYS = {
     "id", "name", "kind", "aliases", "acronyms", "former_names", "wings", "descriptors",
     "country", "region", "ideology", "active", "links", "ambiguous", "source", "territories",
-    "leaders",
+    "leaders", "collective_phrases",
 }
 _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -139,6 +139,7 @@ def parse_entry(raw: Any, where: str) -> Actor:
         id=actor_id, name=name.strip(), kind=kind,
         aliases=strings("aliases"), acronyms=strings("acronyms"),
         former_names=former, territories=territories, leaders=leaders,
+        collective_phrases=strings("collective_phrases"),
         wings=strings("wings"),
         descriptors=strings("descriptors"),
         country=raw.get("country"), region=raw.get("region"), ideology=raw.get("ideology"),

@@ -130,6 +130,7 @@ def resolve_mentions(text: str, sentences: Sequence[Sentence], matches: Sequence
     mentions += _pair_mentions(text, sentences, starts, mentions, kb)
     mentions += _name_head_mentions(text, starts, mentions, kb)
     mentions += _state_force_mentions(text, starts, mentions, matches, kb)
+    mentions += _collective_mentions(text, starts, mentions, matches, kb)
     mentions = [_parent_reference(text, m, kb) for m in mentions]
     mentions.sort(key=lambda x: x.start)
     return mentions
@@ -196,6 +197,57 @@ def _state_force_mentions(text: str, starts: list[int], mentions: list[Mention],
     taken = [(m.start, m.end) for m in mentions]
     return [Mention(h.start(), h.end(), h.group(), state, _index_of(starts, h.start()), "descriptor")
             for h in hits if not any(s < h.end() and h.start() < e for s, e in taken)]
+
+
+def _document_countries(mentions: Sequence[Mention], matches: Sequence[NameMatch],
+                         kb: KnowledgeBase) -> set[str]:
+    """The countries a document is about: of the states it names (even as places), and of
+    the armed groups it names."""
+    countries = {(kb.get(c[0]).country or kb.get(c[0]).name) for m in matches for c in m.candidates
+                 if c[0] in kb and kb.get(c[0]).kind == "state"}
+    countries |= {kb.get(m.actor_id).country or "" for m in mentions
+                  if m.actor_id in kb and kb.get(m.actor_id).kind in ("armed_group", "political_org")}
+    return countries - {""}
+
+
+_COLLECTIVES: dict[int, tuple[KnowledgeBase, list[tuple[re.Pattern[str], str, str]]]] = {}
+
+
+def _collective_patterns(kb: KnowledgeBase) -> list[tuple[re.Pattern[str], str, str]]:
+    """The phrases of the base's collective actors, compiled once per base."""
+    cached = _COLLECTIVES.get(id(kb))
+    if cached is not None and cached[0] is kb:
+        return cached[1]
+    out = []
+    for actor in kb:
+        for phrase in actor.collective_phrases:
+            words = r"\s+".join(re.escape(w) for w in phrase.split())
+            out.append((re.compile(rf"\b(?:[A-Z][a-z]+\s+)?(?i:{words})\b"), actor.id,
+                        actor.country or ""))
+    _COLLECTIVES[id(kb)] = (kb, out)
+    return out
+
+
+def _collective_mentions(text: str, starts: list[int], mentions: list[Mention],
+                         matches: Sequence[NameMatch], kb: KnowledgeBase) -> list[Mention]:
+    """"rebel groups", "smaller Iraqi jihadist groups": the collective actor of the
+    country the document is about, when the base has one."""
+    patterns = _collective_patterns(kb)
+    if not patterns:
+        return []
+    countries = _document_countries(mentions, matches, kb)
+    taken = [(m.start, m.end) for m in mentions]
+    out: list[Mention] = []
+    for pattern, actor_id, country in patterns:
+        if country not in countries:
+            continue
+        for hit in pattern.finditer(text):
+            if any(s < hit.end() and hit.start() < e for s, e in taken):
+                continue
+            taken.append((hit.start(), hit.end()))
+            out.append(Mention(hit.start(), hit.end(), hit.group(), actor_id,
+                               _index_of(starts, hit.start()), "collective"))
+    return out
 
 
 def _pair_mentions(text: str, sentences: Sequence[Sentence], starts: list[int],

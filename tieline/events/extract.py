@@ -164,6 +164,14 @@ class EventExtractor:
             roles_map = token_actor if cooperative else named_only
             pair = self._pair(trig, doc, head, start, end, roles_map)
             if pair is None:
+                # "X, including Y, seized the air base": no actor was acted on, but the
+                # actors who did it together are still allies in it
+                subject = _roles(doc, head, start, end, roles_map).subject
+                if subject:
+                    mates = [subject[0], *_conjunct_actors(doc, subject[0], roles_map)]
+                    events += self._co_agents(document, sentence, group, doc, dates, trig,
+                                              start, end, head,
+                                              [(a, "", True) for a in dict.fromkeys(mates)], seen)
                 continue
             expanded = _expand(pair, doc, head, trig, roles_map, cooperative)
             for source, target, from_parse in expanded:
@@ -171,6 +179,8 @@ class EventExtractor:
                                     head, source, target, from_parse, seen)
                 if event is not None:
                     events.append(event)
+            events += self._co_agents(document, sentence, group, doc, dates, trig, start, end,
+                                      head, expanded, seen)
             enemy = self._common_enemy(trig, doc, head, start, end, named_only)
             if enemy is not None:
                 sides = list(dict.fromkeys(a for s, t, _ in expanded for a in (s, t)))
@@ -300,6 +310,30 @@ class EventExtractor:
             # phrase: that it was aimed at no actor is an answer, not a gap to fill.
             return None
         return _linear_pair(frame, doc, start, end, token_actor, roles)
+
+    def _co_agents(self, document: Document, sentence: Sentence, group: list[Mention],
+                   doc: Doc, dates: DocumentDates, trig: Trigger, start: int, end: int,
+                   head: Token, expanded: list[tuple[str, str, bool]],
+                   seen: set[tuple[str, str, str]]) -> list[Event]:
+        """"X and Y attacked Z", "X, including Y, seized the base": actors who carry out
+        one act against a third party together act jointly (an inferred joint operation,
+        at lower confidence)."""
+        etype = self.ontology.types[trig.type]
+        if etype.polarity != "conflict" or not etype.directed:
+            return []
+        agents = list(dict.fromkeys(s for s, _, parsed in expanded if parsed))
+        targets = {t for _, t, _ in expanded if t}
+        joint = next((t for t in self.triggers.triggers.values() if t.type == "joint_operation"), None)
+        if joint is None or len(agents) < 2 or targets & set(agents):
+            return []
+        out = []
+        for i, a in enumerate(agents):
+            for b in agents[i + 1:]:
+                event = self._event(document, sentence, group, doc, dates, joint, start, end,
+                                    head, a, b, False, seen)
+                if event is not None:
+                    out.append(event)
+        return out
 
     def _common_enemy(self, trig: Trigger, doc: Doc, head: Token, start: int, end: int,
                       token_actor: dict[int, str]) -> tuple[str, str] | None:
