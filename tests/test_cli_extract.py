@@ -56,6 +56,7 @@ def test_table_format_is_readable(tmp_path: Path) -> None:
 
 
 def test_every_command_has_help() -> None:
-    for command in ("extract", "ingest", "stats", "dyad", "demo"):
+    for command in ("extract", "ingest", "stats", "dyad", "demo", "eval", "actor", "actors",
+                    "network", "changes", "export", "report", "correct"):
         code, out, _ = run(command, "--help")
         assert code == 0 and "Example" in out, command

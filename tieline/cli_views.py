@@ -279,10 +279,13 @@ def correct(event_id: str, action: str, changes: tuple[str, ...], document: str 
 def actors(unknown: bool, db: str, fmt: str) -> None:
     """List the actors of the store with their mentions, documents and events.
 
+    With --unknown, only the groups the knowledge base does not know yet.
+
     \b
-    With --unknown, list the groups the knowledge base does not know yet, to add them:
+    Example:
+      tieline actors --unknown
       tieline actors --unknown --format yaml > my-groups.yaml
-      (edit the entries: aliases, country, links...)
+      (complete the entries: aliases, country, links...)
       tieline ingest reports/ --kb my-groups.yaml
     """
     from .actors.candidates import CANDIDATE_PREFIX
