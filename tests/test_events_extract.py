@@ -250,3 +250,14 @@ def test_groups_that_carry_out_one_act_together_are_allies_in_it(pipeline: Pipel
     found = events(pipeline, "Hamas and Palestinian Islamic Jihad attacked Israel in 2014.")
     assert any(t == "joint_operation" and {s, o} == {"hamas", "palestinian-islamic-jihad"}
                for s, t, o in found), found
+
+
+@pytest.mark.parametrize("text, basis", [
+    ("In 2014, Hamas met Fatah. Hamas is said to have provided training to Fatah.", "paragraph"),
+    ("In 2014, Hamas met Fatah. Hamas appears to be training Fatah.", "published"),
+])
+def test_the_tense_of_an_undated_sentence_decides_its_date(pipeline: Pipeline, text: str,
+                                                           basis: str) -> None:
+    out = pipeline.extract(Document(id="t", text=text, published=date(2018, 1, 25)))
+    [training] = [e for e in out.events if e.type == "training"]
+    assert training.date.basis == basis

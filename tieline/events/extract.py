@@ -574,6 +574,8 @@ def _tense(head: Token) -> str | None:
     # ...") takes the tense of the clause above it
     def finite(v: Token) -> bool:
         aux = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
+        if any(a.lemma_ == "have" for a in aux):
+            return True  # a perfect, even infinitive: "is said to have provided"
         if any(a.lower_ == "to" for a in aux):
             return False  # an infinitive ("to secure arms shipments")
         return v.tag_ not in ("VBG", "VBN", "VB") or bool(aux)
