@@ -63,9 +63,9 @@ class DocumentContext:
         linked: set[str] = set()
         for actor in actors:
             linked |= {link.target for link in actor.links}
-        for other in kb:
-            if any(link.target in present_set for link in other.links):
-                linked.add(other.id)
+        pointing = _links_into(kb)
+        for target in present_set:
+            linked |= pointing.get(target, set())
         countries = {a.country.lower() for a in actors if a.country}
         for m in matches:  # a state named anywhere, even as a place, sets the scene
             for actor_id, _how, _amb in m.candidates:
@@ -106,6 +106,22 @@ class DocumentContext:
         if len(inside) == len(self.years):
             return 1.0
         return -1.0 if not inside else 0.0
+
+
+_LINKS_INTO: dict[int, tuple[KnowledgeBase, dict[str, set[str]]]] = {}
+
+
+def _links_into(kb: KnowledgeBase) -> dict[str, set[str]]:
+    """For each actor, the actors whose links point at it (computed once per base)."""
+    cached = _LINKS_INTO.get(id(kb))
+    if cached is not None and cached[0] is kb:
+        return cached[1]
+    index: dict[str, set[str]] = {}
+    for actor in kb:
+        for link in actor.links:
+            index.setdefault(link.target, set()).add(actor.id)
+    _LINKS_INTO[id(kb)] = (kb, index)
+    return index
 
 
 def _word_in(word: str, text: str) -> bool:
