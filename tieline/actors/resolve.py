@@ -228,12 +228,15 @@ def _collective_patterns(kb: KnowledgeBase) -> list[tuple[re.Pattern[str], str, 
     return out
 
 
+_PLURAL_GROUPS = re.compile(r"(?i)\b(?:groups|factions|organi[sz]ations|militias)\b")
+
+
 def _collective_mentions(text: str, starts: list[int], mentions: list[Mention],
                          matches: Sequence[NameMatch], kb: KnowledgeBase) -> list[Mention]:
     """"rebel groups", "smaller Iraqi jihadist groups": the collective actor of the
     country the document is about, when the base has one."""
     patterns = _collective_patterns(kb)
-    if not patterns:
+    if not patterns or not _PLURAL_GROUPS.search(text):
         return []
     countries = _document_countries(mentions, matches, kb)
     taken = [(m.start, m.end) for m in mentions]

@@ -83,6 +83,14 @@ class EventExtractor:
                             if "LEMMA" in t and t.get("OP") in (None, "1", "+")]
                 self._patterns.append((name, list(spec), required))
                 self._heads[name] = [head]
+        # index: a lemma of each pattern's first required set -> the patterns
+        self._by_first_lemma: dict[str, list[int]] = {}
+        self._unanchored: set[int] = set()
+        for i, (_, _, required) in enumerate(self._patterns):
+            if not required:
+                self._unanchored.add(i)
+            for lemma in (required[0] if required else ()):
+                self._by_first_lemma.setdefault(lemma, []).append(i)
         self._matchers: dict[tuple[int, ...], Any] = {}
         self.matcher = self._matcher_for(tuple(range(len(self._patterns))))
 
@@ -239,8 +247,9 @@ class EventExtractor:
         """Trigger matches, longest first, none whose head lies inside a longer one."""
         found = []
         lemmas = {t.lemma_.lower() for t in doc}
-        chosen = tuple(i for i, (_, _, required) in enumerate(self._patterns)
-                       if all(r & lemmas for r in required))
+        possible = {i for lemma in lemmas for i in self._by_first_lemma.get(lemma, ())}
+        chosen = tuple(i for i in sorted(possible | self._unanchored)
+                       if all(not r.isdisjoint(lemmas) for r in self._patterns[i][2]))
         if not chosen:
             return []
         matches: list[Any] = self._matcher_for(chosen)(doc, with_alignments=True)
