@@ -261,3 +261,18 @@ def test_the_tense_of_an_undated_sentence_decides_its_date(pipeline: Pipeline, t
     out = pipeline.extract(Document(id="t", text=text, published=date(2018, 1, 25)))
     [training] = [e for e in out.events if e.type == "training"]
     assert training.date.basis == basis
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Officials say the FARC and the ELN shared intelligence on army movements in 2012.",
+     ("farc", "intelligence_sharing", "eln")),
+    ("Several commanders served in both Lashkar-e-Jhangvi and Tehrik-i-Taliban Pakistan.",
+     ("lashkar-e-jhangvi", "shared_personnel", "tehrik-i-taliban-pakistan")),
+    ("The Haqqani Network provides safe houses to the Taliban.",
+     ("haqqani-network", "sanctuary", "taliban")),
+    ("Ansar Dine and the MNLA jointly seized Timbuktu from the Malian army.",
+     ("ansar-dine", "territorial_takeover", "malian-armed-forces")),
+])
+def test_shared_acts_safe_houses_and_places_taken_from_an_actor(pipeline: Pipeline, sentence: str,
+                                                                expected: tuple[str, str, str]) -> None:
+    assert expected in events(pipeline, sentence)

@@ -61,6 +61,7 @@ class Roles:
     appos_head: list[str]
     direct_objects: list[str] = field(default_factory=list)
     nominal: bool = False
+    both: list[str] = field(default_factory=list)  # actors after "in/with both ..."
 
 
 class EventExtractor:
@@ -305,7 +306,10 @@ class EventExtractor:
         frame = trig.frame
         if frame == "agent" and _received(head):
             frame = "receiver"  # "X received weapons, training and financial support from Y"
-        pair = _frame_pair(frame, roles, cooperative)
+        elif frame == "agent" and not self.ontology.types[trig.type].directed:
+            frame = "mutual"  # "the FARC and the ELN shared intelligence"
+        conflict = self.ontology.types[trig.type].polarity == "conflict"
+        pair = _frame_pair(frame, roles, cooperative, conflict)
         if pair is not None and pair[0] != pair[1]:
             return pair[0], pair[1], True
         if head.pos_ == "NOUN" and trig.frame != "mutual" and \
@@ -705,6 +709,7 @@ def _roles(doc: Doc, head: Token, start: int, end: int, token_actor: dict[int, s
     subject = _actors_under(subject_tok, token_actor, skip_aimed=True) if subject_tok is not None else []
     objects: list[str] = []
     direct_objects: list[str] = []
+    both: list[str] = []
     preps: dict[str, list[str]] = defaultdict(list)
     agent: list[str] = []
     possessor: list[str] = []
@@ -722,6 +727,8 @@ def _roles(doc: Doc, head: Token, start: int, end: int, token_actor: dict[int, s
                 for pobj in child.children:
                     if pobj.dep_ in ("pobj", "pcomp"):
                         preps[child.lower_] += _actors_under(pobj, token_actor)
+                        if any(t.lower_ == "both" for t in pobj.subtree):
+                            both += _actors_under(pobj, token_actor)
             elif child.dep_ == "agent":
                 for pobj in child.children:
                     agent += _actors_under(pobj, token_actor)
@@ -736,7 +743,8 @@ def _roles(doc: Doc, head: Token, start: int, end: int, token_actor: dict[int, s
     if subject_tok is not None and subject_tok.i in token_actor and not subject:
         subject = [token_actor[subject_tok.i]]
     return Roles(subject, objects, dict(preps), agent, passive, possessor, appos_head,
-                 list(dict.fromkeys(direct_objects)), head.pos_ in ("NOUN", "PROPN"))
+                 list(dict.fromkeys(direct_objects)), head.pos_ in ("NOUN", "PROPN"),
+                 list(dict.fromkeys(both)))
 
 
 def _direct_actors(token: Token, token_actor: dict[int, str]) -> list[str]:
@@ -762,7 +770,8 @@ def _first(*groups: Sequence[str], exclude: Sequence[str] = ()) -> str | None:
     return None
 
 
-def _frame_pair(frame: str, r: Roles, cooperative: bool = False) -> tuple[str, str] | None:
+def _frame_pair(frame: str, r: Roles, cooperative: bool = False,
+                conflict: bool = False) -> tuple[str, str] | None:
     preps = r.preps
     prep_targets = [preps.get(p, []) for p in TARGET_PREPS if p not in ("from", "by", "of")]
     if frame == "mutual":
@@ -804,6 +813,8 @@ def _frame_pair(frame: str, r: Roles, cooperative: bool = False) -> tuple[str, s
         source = _first(r.subject, r.possessor)
         target = _first(r.objects, *prep_targets, preps.get("by", []),
                         exclude=[source] if source else [])
+        if target is None and conflict:
+            target = _first(preps.get("from", []), exclude=[source] if source else [])  # "seized Gao from X"
         if source is None and target is not None:
             source = _first(r.possessor, preps.get("from", []), preps.get("of", []),
                             exclude=[target])
@@ -837,6 +848,8 @@ def _mutual_pair(r: Roles, cooperative: bool) -> tuple[str, str] | None:
     between = preps.get("between", []) + preps.get("among", [])
     if len(set(between)) >= 2:
         return between[0], between[1]
+    if a is None and len(r.both) >= 2:  # "commanders served in both X and Y"
+        return r.both[0], r.both[1]
     others = [preps.get(p, []) for p in TARGET_PREPS
               if p not in PARTNER_PREPS and not (cooperative and p == "against")]
     partner = _first(*others, preps.get("of", []), *([] if cooperative else [r.objects]),
