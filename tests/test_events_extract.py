@@ -276,3 +276,30 @@ def test_the_tense_of_an_undated_sentence_decides_its_date(pipeline: Pipeline, t
 def test_shared_acts_safe_houses_and_places_taken_from_an_actor(pipeline: Pipeline, sentence: str,
                                                                 expected: tuple[str, str, str]) -> None:
     assert expected in events(pipeline, sentence)
+
+
+def test_a_denial_in_one_clause_does_not_reach_the_next(pipeline: Pipeline) -> None:
+    text = ("AQIM has not pledged allegiance to the Islamic State, and in July 2015 its leaders "
+            "reaffirmed their loyalty to al-Qaeda.")
+    out = pipeline.extract(Document(id="t", text=text))
+    by_target = {e.target: e.negated for e in out.events if e.type == "allegiance"}
+    assert by_target == {"islamic-state": True, "al-qaeda": False}
+
+
+def test_nothing_received_is_a_denied_transfer(pipeline: Pipeline) -> None:
+    out = pipeline.extract(Document(id="t", text="Jemaah Islamiyah received no money from al-Qaeda in 2004."))
+    [money] = [e for e in out.events if e.type == "financing"]
+    assert (money.source, money.target, money.negated) == ("al-qaeda", "jemaah-islamiyah", True)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("In January 2007 the GSPC renamed itself al-Qaeda in the Islamic Maghreb.", ("gspc", "rename", "aqim")),
+    ("Heavy fighting broke out between al-Shabaab and Hizbul Islam in Kismayo.",
+     ("al-shabaab", "armed_clash", "hizbul-islam")),
+    ("The Real IRA was formed in 1997 by members of the Provisional IRA.", ("real-ira", "split", "pira")),
+    ("The Taliban crushed the IMU in Zabul province in 2015.",
+     ("taliban", "armed_clash", "islamic-movement-of-uzbekistan")),
+])
+def test_renames_outbreaks_founders_and_defeats(pipeline: Pipeline, sentence: str,
+                                                expected: tuple[str, str, str]) -> None:
+    assert expected in events(pipeline, sentence)

@@ -131,6 +131,7 @@ def resolve_mentions(text: str, sentences: Sequence[Sentence], matches: Sequence
     mentions += _name_head_mentions(text, starts, mentions, kb)
     mentions += _state_force_mentions(text, starts, mentions, matches, kb)
     mentions += _collective_mentions(text, starts, mentions, matches, kb)
+    mentions += _possessive_mentions(text, starts, mentions, kb)
     mentions = [_parent_reference(text, m, kb) for m in mentions]
     mentions.sort(key=lambda x: x.start)
     return mentions
@@ -250,6 +251,32 @@ def _collective_mentions(text: str, starts: list[int], mentions: list[Mention],
             taken.append((hit.start(), hit.end()))
             out.append(Mention(hit.start(), hit.end(), hit.group(), actor_id,
                                _index_of(starts, hit.start()), "collective"))
+    return out
+
+
+_POSSESSIVE = re.compile(
+    r"\b(?:[Ii]ts|[Tt]heir)\s+(?:[\w,-]+\s+){0,2}?(leaders?|leadership|fighters|members|militants|"
+    r"commanders|operatives|cadres|ranks)\b")
+
+
+def _possessive_mentions(text: str, starts: list[int], mentions: list[Mention],
+                         kb: KnowledgeBase) -> list[Mention]:
+    """"its leaders", "their fighters": the group that opens the sentence (or, failing
+    one before the pronoun, the previous sentence), recorded as that group's members."""
+    taken = [(m.start, m.end) for m in mentions]
+    armed = sorted((m for m in mentions if m.actor_id in kb
+                    and kb.get(m.actor_id).kind in ("armed_group", "political_org")),
+                   key=lambda m: m.start)
+    out: list[Mention] = []
+    for hit in _POSSESSIVE.finditer(text):
+        if any(s < hit.end() and hit.start() < e for s, e in taken):
+            continue
+        sentence = _index_of(starts, hit.start())
+        here = [m for m in armed if m.sentence == sentence and m.start < hit.start()]
+        before = here or [m for m in armed if m.sentence == sentence - 1]
+        if before:
+            out.append(Mention(hit.start(), hit.end(), hit.group(), before[0].actor_id, sentence,
+                               "coreference", hit.group(1).lower()))
     return out
 
 

@@ -377,7 +377,7 @@ class EventExtractor:
                         cues.append("speculative")
             if tok.dep_ == "ROOT":
                 break
-            if tok.dep_ in ("advcl", "relcl") and any(c.dep_ in SUBJECT_DEPS for c in tok.children):
+            if _own_clause(tok):
                 break  # a clause with its own subject keeps its own modality
         lowered = sentence_text.lower()
         trigger_at = head.idx
@@ -392,6 +392,11 @@ class EventExtractor:
         return min(cues, key=lambda m: MODALITY_RANK[m])
 
     def _negated(self, doc: Doc, head: Token) -> bool:
+        # "received no money from X": the thing given is denied
+        for child in head.children:
+            if child.dep_ in OBJECT_DEPS and any(
+                    c.dep_ == "det" and c.lower_ in self.hedges.negators for c in child.children):
+                return True
         for tok in [head, *head.ancestors]:
             if tok is not head and tok.lemma_.lower() in self.hedges.negating_governors:
                 return True
@@ -400,6 +405,8 @@ class EventExtractor:
                 return True
             if tok.dep_ == "ROOT" or tok.pos_ == "NOUN" and tok is not head:
                 break
+            if _own_clause(tok):
+                break  # "X has not pledged ..., and its leaders reaffirmed ...": not denied
         return False
 
 
@@ -509,7 +516,10 @@ def _expand(pair: tuple[str, str, bool], doc: Doc, head: Token, trig: Trigger,
         out += [(a, b, True) for i, a in enumerate(sources) for b in sources[i + 1:]]
     if trig.type in ("merger", "split", "allegiance") and trig.frame in STRUCTURAL_FRAMES:
         formed = _formed_actors(head, token_actor)
-        out += [(s, f, True) for s in sources + targets for f in formed if s != f]
+        if trig.type == "split":  # the group formed split from the parent, not the reverse
+            out = [(f, p, True) for f in formed for p in targets if f != p] or out
+        else:
+            out += [(s, f, True) for s in sources + targets for f in formed if s != f]
     return list(dict.fromkeys(out))
 
 
@@ -602,6 +612,12 @@ def _tense(head: Token) -> str | None:
     if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in aux):
         return "present"
     return None
+
+
+def _own_clause(tok: Token) -> bool:
+    """A subordinate or coordinated clause with a subject of its own ("..., and its
+    leaders reaffirmed ..."): hedges and negations above it do not reach into it."""
+    return tok.dep_ in ("advcl", "relcl", "conj") and any(c.dep_ in SUBJECT_DEPS for c in tok.children)
 
 
 def _reciprocal(head: Token) -> bool:
@@ -718,6 +734,10 @@ def _roles(doc: Doc, head: Token, start: int, end: int, token_actor: dict[int, s
     # takes its prepositions from the verb as well.
     if head.dep_ in ("dobj", "pobj", "attr") and head.head.pos_ in ("VERB", "AUX"):
         span_tokens.append(head.head)
+    # ... or its subject ("fighting broke out between X and Y", "clashes erupted with X")
+    elif head.dep_ == "nsubj" and head.pos_ == "NOUN" and head.head.pos_ == "VERB" and \
+            not any(c.dep_ in OBJECT_DEPS for c in head.head.children):
+        span_tokens.append(head.head)  # an intransitive verb only: "broke out", "erupted"
     for tok in span_tokens:
         for child in tok.children:
             if child.dep_ in OBJECT_DEPS:
