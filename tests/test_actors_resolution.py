@@ -254,3 +254,15 @@ def test_a_class_of_groups_is_the_collective_of_the_country_in_question() -> Non
     assert mentions(kb, "Several rebel groups joined Jabhat al-Nusra.") == [
         ("Several rebel groups", "syria-rebels"), ("Jabhat al-Nusra", "nusra")]
     assert mentions(kb, "Several rebel groups met.") == []  # no country: no collective
+
+
+def test_the_longest_name_wins_over_a_leading_shorter_one() -> None:
+    kb = build_kb([("t.yaml", "- id: is\n  name: The Islamic State\n"
+                              "- id: isgs\n  name: Islamic State in the Greater Sahara\n")])
+    assert mentions(kb, "AQIM and the Islamic State in the Greater Sahara compete.") == [
+        ("Islamic State in the Greater Sahara", "isgs")]
+
+
+def test_a_long_hyphenated_name_needs_no_capital() -> None:
+    kb = build_kb([("t.yaml", "- id: anti-balaka\n  name: Anti-balaka\n")])
+    assert [m[1] for m in mentions(kb, "anti-balaka militias attacked.")] == ["anti-balaka"]

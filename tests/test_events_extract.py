@@ -303,3 +303,18 @@ def test_nothing_received_is_a_denied_transfer(pipeline: Pipeline) -> None:
 def test_renames_outbreaks_founders_and_defeats(pipeline: Pipeline, sentence: str,
                                                 expected: tuple[str, str, str]) -> None:
     assert expected in events(pipeline, sentence)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Hezbollah treated wounded soldiers of the Syrian army in its hospitals in 2013.",
+     ("hezbollah", "medical_aid", "syria")),
+    ("Lashkar-e-Taiba planned the attacks and was helped by members of the Indian Mujahideen.",
+     ("indian-mujahideen", "logistics", "lashkar-e-taiba")),
+    ("Al-Qaeda announced the creation of al-Qaeda in the Indian Subcontinent in September 2014.",
+     ("al-qaeda", "affiliation", "al-qaeda-in-the-indian-subcontinent")),
+    ("Palestinian Islamic Jihad receives most of its budget from Iran.",
+     ("iran", "financing", "palestinian-islamic-jihad")),
+])
+def test_care_passive_help_creations_and_budgets(pipeline: Pipeline, sentence: str,
+                                                 expected: tuple[str, str, str]) -> None:
+    assert expected in events(pipeline, sentence)

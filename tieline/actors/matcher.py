@@ -9,7 +9,8 @@ each name is added in the forms that folding can produce ("Qa'ida" as "qa ida" a
 what remains is still distinctive ("al-Shabaab" as "shabaab").
 
 Acronyms are checked case-sensitively ("IS" is not "is"); other names need at least
-one capital letter in the text ("Hamas", not "hamas" inside a URL slug).
+one capital letter in the text ("Hamas", not "hamas" inside a URL slug), except long
+hyphenated ones, which are no ordinary words ("anti-balaka militias").
 
 Example:
     >>> m = ActorMatcher(load_kb())
@@ -144,7 +145,7 @@ class ActorMatcher:
         self._automaton.make_automaton()
 
     def find(self, text: str) -> list[NameMatch]:
-        """Longest, leftmost, non-overlapping name matches in ``text``."""
+        """Non-overlapping name matches in ``text``, longest first, in text order."""
         folded = fold_text(text)
         n = len(folded)
         found: list[NameMatch] = []
@@ -158,16 +159,20 @@ class ActorMatcher:
                 if e.exact is not None:
                     if span != e.exact and span.replace(" ", "-") != e.exact:
                         continue
-                elif not any(c.isupper() for c in span) and any(c.isascii() and c.isalpha() for c in span):
+                elif not any(c.isupper() for c in span) and any(c.isascii() and c.isalpha() for c in span) \
+                        and not ("-" in span and len(span) >= 8):
+                    # a name needs a capital letter, unless it is a long hyphenated one,
+                    # which is no ordinary word ("anti-balaka militias", "al-qaeda")
                     continue
                 cands.append((e.actor_id, e.how, e.ambiguous))
             if cands:
                 found.append(NameMatch(start, end, span, tuple(dict.fromkeys(cands))))
-        found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+        # Longest first, then leftmost: "the Islamic State in the Greater Sahara" is one
+        # name, not "the Islamic State" followed by a stray "in the Greater Sahara".
+        found.sort(key=lambda m: (-(m.end - m.start), m.start))
         chosen: list[NameMatch] = []
-        last_end = -1
         for m in found:
-            if m.start >= last_end:
+            if all(m.end <= c.start or m.start >= c.end for c in chosen):
                 chosen.append(m)
-                last_end = m.end
+        chosen.sort(key=lambda m: m.start)
         return chosen

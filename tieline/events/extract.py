@@ -702,8 +702,10 @@ def _subject_token(head: Token) -> tuple[Token | None, bool]:
     clause is passive."""
     tok: Token | None = head
     steps = 0
+    # "X planned the attacks and was helped by Y": the trigger's own voice counts
+    head_passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children)
     while tok is not None and steps < 5:
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+        passive = head_passive or any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
         for child in tok.children:
             if child.dep_ in SUBJECT_DEPS:
                 return child, passive
