@@ -113,3 +113,9 @@ def test_mentions_carry_document_offsets() -> None:
 def test_an_unknown_sentence_is_an_error() -> None:
     with pytest.raises(IndexError):
         DocumentDates(document(["Hamas denied it."]), None).for_sentence(5)
+
+
+def test_an_undated_past_event_happened_before_publication() -> None:
+    sentences = document(["Hamas helped the group."])
+    dated = DocumentDates(sentences, PUBLISHED).for_sentence(0, tense="past")
+    assert (dated.start, dated.end) == (None, PUBLISHED.isoformat())

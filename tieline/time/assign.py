@@ -68,7 +68,9 @@ class DocumentDates:
         stating the event. A sentence without a date of its own that speaks in the
         present ("X appears to be prioritizing") is about the time of writing: it takes
         the publication date, not its paragraph's. One that narrates in the past and
-        opens a paragraph with no date continues the time of the previous paragraph.
+        opens a paragraph with no date continues the time of the previous paragraph; with
+        no date there either, it happened some time before publication (an interval open
+        at the start, ending at the publication date).
         """
         sentence = self._sentence(index)
         mentions = self.mentions(index)
@@ -80,6 +82,10 @@ class DocumentDates:
             if governing is not None:
                 return governing
         if self.published is not None:
+            if tense == "past":
+                # told in the past with no date anywhere near: some time before writing
+                return DateInterval(start=None, end=self.published.isoformat(),
+                                    text="before publication", basis="published")
             return DateInterval(start=self.published.isoformat(), end=None, text="", basis="published")
         return DateInterval(basis="none")
 
