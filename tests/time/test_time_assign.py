@@ -119,3 +119,9 @@ def test_an_undated_past_event_happened_before_publication() -> None:
     sentences = document(["Hamas helped the group."])
     dated = DocumentDates(sentences, PUBLISHED).for_sentence(0, tense="past")
     assert (dated.start, dated.end) == (None, PUBLISHED.isoformat())
+
+
+def test_an_undated_present_perfect_is_news_of_the_time_of_writing() -> None:
+    sentences = document(["Islamic State fighters have seized villages held by HTS."])
+    assert DocumentDates(sentences, PUBLISHED).for_sentence(0, tense="perfect").basis == "published"
+    assert DocumentDates(sentences, PUBLISHED).for_sentence(0, tense="perfect").start == PUBLISHED.isoformat()

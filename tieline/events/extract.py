@@ -586,11 +586,12 @@ def _doer_is_no_actor(head: Token, roles: Roles) -> bool:
 
 
 def _tense(head: Token) -> str | None:
-    """"past" or "present" for the clause that states the trigger, None when unclear.
+    """"past", "perfect" or "present" for the clause that states the trigger, None when
+    unclear.
 
     The clause's verb is the trigger itself or the first verb above it. Simple present
-    and present progressive ("appears", "is picking on") are present; a past form or a
-    perfect ("have defected") is past.
+    and present progressive ("appears", "is picking on") are present; a present perfect
+    ("have defected") is perfect; other past forms are past.
     """
     verbs = [t for t in [head, *head.ancestors] if t.pos_ in ("VERB", "AUX")]
     # a participle or gerund without auxiliary ("By openly confronting Hamas, X appears
@@ -607,6 +608,8 @@ def _tense(head: Token) -> str | None:
     if verb is None:
         return None
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lemma_ == "have" and a.tag_ in ("VBZ", "VBP") for a in aux):
+        return "perfect"  # "have seized": just before the time of writing
     if any(a.tag_ in ("VBD",) or a.lemma_ == "have" for a in aux) or verb.tag_ == "VBD":
         return "past"
     if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in aux):

@@ -64,13 +64,14 @@ class DocumentDates:
         """The date of an event of sentence ``index`` with its trigger at ``near``:
         ``for_sentence(0, 6).basis == "sentence"``.
 
-        ``tense`` ("past", "present" or None when unknown) is the tense of the clause
+        ``tense`` ("past", "perfect", "present" or None) is the tense of the clause
         stating the event. A sentence without a date of its own that speaks in the
         present ("X appears to be prioritizing") is about the time of writing: it takes
         the publication date, not its paragraph's. One that narrates in the past and
         opens a paragraph with no date continues the time of the previous paragraph; with
         no date there either, it happened some time before publication (an interval open
-        at the start, ending at the publication date).
+        at the start, ending at the publication date). A present perfect ("fighters have
+        seized") with no date is news of the time of writing.
         """
         sentence = self._sentence(index)
         mentions = self.mentions(index)
