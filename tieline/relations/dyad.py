@@ -166,11 +166,11 @@ def _clean(text: str) -> str:
 
 
 def date_label(stored: StoredEvent) -> str:
-    """An event's date as ISO 8601 text (``2015-09/2015-12`` for an interval), or
-    ``undated``, as ``tieline extract --format table`` writes it."""
+    """An event's date as ISO 8601 text (``2015-09/2015-12`` for an interval, ``before
+    2018-01-25`` when only its end is known), or ``undated``."""
     start, end = stored.event.date.start, stored.event.date.end
     if not start:
-        return "undated"
+        return f"before {end}" if end else "undated"
     return f"{start}/{end}" if end and end != start else start
 
 
