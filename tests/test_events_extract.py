@@ -318,3 +318,18 @@ def test_renames_outbreaks_founders_and_defeats(pipeline: Pipeline, sentence: st
 def test_care_passive_help_creations_and_budgets(pipeline: Pipeline, sentence: str,
                                                  expected: tuple[str, str, str]) -> None:
     assert expected in events(pipeline, sentence)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Jaish-e-Mohammad emerged from Harkat-ul-Mujahideen in 2000.",
+     ("jaish-e-mohammad", "split", "harakat-ul-mujahideen")),
+    ("The Haqqani Network is a semi-autonomous component of the Taliban.",
+     ("haqqani-network", "allegiance", "taliban")),
+    ("Hezbollah provided weapons and training to Kata'ib Hezbollah.",
+     ("hezbollah", "arms_transfer", "kataib-hezbollah")),
+    ("Hezbollah provided weapons and training to Kata'ib Hezbollah.",
+     ("hezbollah", "training", "kataib-hezbollah")),
+])
+def test_origins_components_and_several_things_given(pipeline: Pipeline, sentence: str,
+                                                     expected: tuple[str, str, str]) -> None:
+    assert expected in events(pipeline, sentence)

@@ -268,13 +268,26 @@ class EventExtractor:
         found.sort(key=lambda x: (-(x[2] - x[1]), x[1]))
         accepted: list[tuple[Trigger, int, int, Token]] = []
         for trig, start, end, head in found:
+            # "provided weapons and training to X": one verb, two things given, two events;
+            # otherwise a trigger inside a longer one, or on the same head, is dropped
+            shared = [(t, s, e, h) for t, s, e, h in accepted if h.i == head.i]
+            if shared and self._given(trig) and all(
+                    self._given(t) and t.type != trig.type and e != end for t, s, e, _ in shared):
+                accepted.append((trig, start, end, head))
+                continue
             if any(s <= head.i < e and (e - s) > (end - start) for _, s, e, _ in accepted):
                 continue
-            if any(h.i == head.i for _, _, _, h in accepted):
+            if shared:
                 continue
             accepted.append((trig, start, end, head))
         accepted.sort(key=lambda x: x[1])
         return accepted
+
+    def _given(self, trig: Trigger) -> bool:
+        """Whether a trigger names something one actor gives another (weapons, money,
+        training...): several of those can hang on one verb."""
+        etype = self.ontology.types[trig.type]
+        return etype.polarity == "cooperation" and etype.directed
 
     # -- roles ----------------------------------------------------------------------
     def _pair(self, trig: Trigger, doc: Doc, head: Token, start: int, end: int,
