@@ -333,3 +333,8 @@ def test_care_passive_help_creations_and_budgets(pipeline: Pipeline, sentence: s
 def test_origins_components_and_several_things_given(pipeline: Pipeline, sentence: str,
                                                      expected: tuple[str, str, str]) -> None:
     assert expected in events(pipeline, sentence)
+
+
+def test_trained_in_another_groups_camps_is_training_from_it(pipeline: Pipeline) -> None:
+    found = events(pipeline, "Lashkar-e-Jhangvi's fighters were trained in Taliban camps.")
+    assert ("taliban", "training", "lashkar-e-jhangvi") in found

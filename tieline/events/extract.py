@@ -845,7 +845,8 @@ def _frame_pair(frame: str, r: Roles, cooperative: bool = False,
         if source and target:
             return source, target
     if r.passive:
-        source = _first(r.agent, preps.get("by", []))
+        # "... were trained by X"; for help given, "... were trained in X's camps"
+        source = _first(r.agent, preps.get("by", []), preps.get("in", []) if cooperative else [])
         target = _first(r.subject, *prep_targets, exclude=[source] if source else [])
     else:
         source = _first(r.subject, r.possessor)
