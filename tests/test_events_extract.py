@@ -338,3 +338,8 @@ def test_origins_components_and_several_things_given(pipeline: Pipeline, sentenc
 def test_trained_in_another_groups_camps_is_training_from_it(pipeline: Pipeline) -> None:
     found = events(pipeline, "Lashkar-e-Jhangvi's fighters were trained in Taliban camps.")
     assert ("taliban", "training", "lashkar-e-jhangvi") in found
+
+
+def test_the_subject_of_a_passive_suffers_the_act(pipeline: Pipeline) -> None:
+    text = "Ahrar al-Sham's leadership was killed in a bombing in 2014, which many blamed on the Islamic State."
+    assert ("islamic-state", "assassination_execution", "ahrar-al-sham") in events(pipeline, text)

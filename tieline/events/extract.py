@@ -920,7 +920,9 @@ def _linear_pair(frame: str, doc: Doc, start: int, end: int, token_actor: dict[i
             left, right = right, left
     if left is None or right is None or left == right:
         return None
-    if frame == "receiver":
+    if frame == "receiver" or (roles.passive and known is not None and left == known):
+        # "X's leadership was killed in a bombing ... blamed on Y": the passive subject
+        # suffered the act
         return right, left, False
     return left, right, False
 
