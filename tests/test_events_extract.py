@@ -343,3 +343,13 @@ def test_trained_in_another_groups_camps_is_training_from_it(pipeline: Pipeline)
 def test_the_subject_of_a_passive_suffers_the_act(pipeline: Pipeline) -> None:
     text = "Ahrar al-Sham's leadership was killed in a bombing in 2014, which many blamed on the Islamic State."
     assert ("islamic-state", "assassination_execution", "ahrar-al-sham") in events(pipeline, text)
+
+
+def test_a_raising_verb_leaves_the_trigger_active(pipeline: Pipeline) -> None:
+    found = events(pipeline, "Hamas is said to have provided military training for Wilayat Sinai militants.")
+    assert ("hamas", "training", "wilayat-sinai") in found
+
+
+def test_an_accusation_without_accuser_is_no_denunciation(pipeline: Pipeline) -> None:
+    found = events(pipeline, "Members of the ELN were accused of collaborating with the FARC in 2019.")
+    assert not any(t == "denunciation" for _, t, _ in found)

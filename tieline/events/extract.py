@@ -331,6 +331,8 @@ class EventExtractor:
             # "coordinated attacks together", "in an attack a research centre": an act
             # named by a noun with no actor it is aimed at states no tie between actors.
             return None
+        if roles.passive and not roles.agent and head.lemma_ in ACCUSING_VERBS:
+            return None  # "X was accused of ...": by whom, the sentence does not say
         if _target_is_no_actor(head, roles, token_actor) or _doer_is_no_actor(head, roles):
             # The parse names what the act was aimed at, and no other actor is in the
             # phrase: that it was aimed at no actor is an answer, not a gap to fill.
@@ -423,6 +425,8 @@ class EventExtractor:
         return False
 
 
+ACCUSING_VERBS = frozenset({"accuse", "blame", "charge", "suspect", "condemn", "criticize",
+                            "criticise", "denounce"})
 SINGLE_MEMBERS = frozenset({"fighter", "member", "operative", "militant", "commander", "official"})
 FIGHTING_VERBS = frozenset({"fight", "battle", "combat", "operate", "serve", "stand"})
 FORMING_VERBS = {"form", "create", "establish", "found", "launch", "become", "build"}
@@ -721,7 +725,9 @@ def _subject_token(head: Token) -> tuple[Token | None, bool]:
     # "X planned the attacks and was helped by Y": the trigger's own voice counts
     head_passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children)
     while tok is not None and steps < 5:
-        passive = head_passive or any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+        # the voice is the trigger's own: a raising verb above it ("X is said to have
+        # provided") does not make it passive
+        passive = head_passive
         for child in tok.children:
             if child.dep_ in SUBJECT_DEPS:
                 return child, passive
