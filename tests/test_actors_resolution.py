@@ -266,3 +266,33 @@ def test_the_longest_name_wins_over_a_leading_shorter_one() -> None:
 def test_a_long_hyphenated_name_needs_no_capital() -> None:
     kb = build_kb([("t.yaml", "- id: anti-balaka\n  name: Anti-balaka\n")])
     assert [m[1] for m in mentions(kb, "anti-balaka militias attacked.")] == ["anti-balaka"]
+
+
+def test_a_name_settled_by_context_helps_settle_another() -> None:
+    kb = build_kb([("t.yaml", """\
+- id: ji
+  name: Jemaah Islamiyah
+  acronyms: [JI]
+  ambiguous: [JI]
+  country: Indonesia
+  region: Southeast Asia
+  active: [1993, null]
+- id: jei
+  name: Jamaat-e-Islami
+  acronyms: [JI]
+  ambiguous: [JI]
+  country: Pakistan
+  region: South Asia
+- id: milf
+  name: Moro Islamic Liberation Front
+  acronyms: [MILF]
+  ambiguous: [MILF]
+  country: Philippines
+  region: Southeast Asia
+- id: asg
+  name: Abu Sayyaf
+  country: Philippines
+  region: Southeast Asia
+""")])
+    text = "JI members trained at MILF camps in the late 1990s, Abu Sayyaf said."
+    assert ("JI members", "ji") in mentions(kb, text)

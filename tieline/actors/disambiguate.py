@@ -38,7 +38,7 @@ _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)s?\b")
 _ARMED = ("armed_group", "political_org")
 
 #: The lead a candidate needs over the runner-up, and the least score it needs.
-MARGIN = 1.0
+MARGIN = 0.5
 MINIMUM = 1.0
 
 
@@ -50,7 +50,7 @@ class DocumentContext:
     linked: frozenset[str]
     countries: frozenset[str]
     regions: frozenset[str]
-    years: tuple[int, ...]
+    years: tuple[tuple[int, int], ...]  # (first, last): a year, or a decade's span
     armed_candidates: frozenset[str]
     lowered: str
 
@@ -73,7 +73,11 @@ class DocumentContext:
                 if state is not None and state.kind == "state":
                     countries.add((state.country or state.name).lower())
         regions = {a.region for a in actors if a.region and a.kind in _ARMED}
-        years = tuple(sorted({int(y) for y in _YEAR.findall(text)}))
+        spans = set()
+        for hit in _YEAR.finditer(text):  # "1995" is a year, "the 1990s" a decade
+            year = int(hit.group(1))
+            spans.add((year, year + 9) if hit.group().endswith("s") else (year, year))
+        years = tuple(sorted(spans))
         armed = {a.id for a in actors if a.kind in _ARMED}
         armed |= {c[0] for m in matches for c in m.candidates
                   if c[0] in kb and kb.get(c[0]).kind in _ARMED}
@@ -101,8 +105,8 @@ class DocumentContext:
         first, last = actor.active
         if not self.years or (first is None and last is None):
             return 0.0
-        inside = [y for y in self.years
-                  if (first is None or y >= first) and (last is None or y <= last)]
+        inside = [(lo, hi) for lo, hi in self.years
+                  if (first is None or hi >= first) and (last is None or lo <= last)]
         if len(inside) == len(self.years):
             return 1.0
         return -1.0 if not inside else 0.0

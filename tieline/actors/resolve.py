@@ -98,16 +98,10 @@ def resolve_mentions(text: str, sentences: Sequence[Sentence], matches: Sequence
         clear = {cand[0] for cand in m.candidates if not cand[2] and cand[1] != "territory"}
         if len(clear) == 1:
             present |= clear
-    context: list[DocumentContext] = []  # built on the first ambiguous name only
+    chosen = _choose_all(text, sentences, starts, matches, kb, present, defined)
     mentions: list[Mention] = []
     for m in matches:
-        if len({c[0] for c in m.candidates}) > 1 or any(c[2] for c in m.candidates):
-            if not context:
-                context.append(DocumentContext.build(kb, text, present, matches))
-            sentence = sentences[_index_of(starts, m.start)].text if sentences else ""
-            actor_id, how = _choose(m, kb, context[0], defined, sentence)
-        else:
-            actor_id, how = _choose(m, kb, None, defined, "")
+        actor_id, how = chosen[m.start]
         if how == "territory":
             # "weapons that came from Gaza": the place stands for the actor that holds
             # it, when the document names that actor as well.
@@ -343,6 +337,30 @@ def _member_mentions(text: str, starts: list[int], mentions: list[Mention],
     return out
 
 
+def _choose_all(text: str, sentences: Sequence[Sentence], starts: list[int],
+                matches: Sequence[NameMatch], kb: KnowledgeBase, present: set[str],
+                defined: dict[str, str]) -> dict[int, tuple[str | None, str]]:
+    """The actor of every match, by start offset. Ambiguous names are settled from the
+    document's context; a name settled that way adds to the context, so a second pass
+    may settle one that depended on it ("JI members trained at MILF camps")."""
+    ambiguous = [m for m in matches
+                 if len({c[0] for c in m.candidates}) > 1 or any(c[2] for c in m.candidates)]
+    chosen = {m.start: _choose(m, kb, None, defined, "") for m in matches if m not in ambiguous}
+    if not ambiguous:
+        return chosen
+    known = set(present)
+    for _ in range(2):
+        context = DocumentContext.build(kb, text, known, matches)
+        for m in ambiguous:
+            sentence = sentences[_index_of(starts, m.start)].text if sentences else ""
+            chosen[m.start] = _choose(m, kb, context, defined, sentence)
+        settled = {a for a, how in chosen.values() if a is not None and how != "territory"}
+        if settled <= known:
+            break
+        known |= settled
+    return chosen
+
+
 _PREVIOUS_WORD = re.compile(r"([A-Za-z-]+)\s+$")
 _PLACE_PAIR = re.compile(r"\b([A-Za-z-]+)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?,?\s+(?:and|or)\s+$")
 
@@ -419,9 +437,17 @@ def _choose(m: NameMatch, kb: KnowledgeBase, context: DocumentContext | None,
     if len({c[0] for c in clear}) == 1:
         if len({c[0] for c in m.candidates}) == 1:
             return clear[0]
-        # The base's default reading, unless the document points at another one.
+        # The base's default reading, unless the document points at another one, or at
+        # least points at it more than at the default.
         chosen = choose_candidate(m, kb, context, sentence_text)
-        return chosen if chosen[0] is not None else clear[0]
+        if chosen[0] is not None:
+            return chosen
+        default = clear[0]
+        others = sorted(((context.score(kb.get(c[0])), c[0], c[1]) for c in m.candidates
+                         if c[0] != default[0] and c[0] in kb), reverse=True)
+        if others and others[0][0] >= context.score(kb.get(default[0])) + 0.5:
+            return others[0][1], others[0][2]
+        return default
     return choose_candidate(m, kb, context, sentence_text)
 
 

@@ -425,6 +425,8 @@ class EventExtractor:
         return False
 
 
+#: Prepositions whose noun sets the time of a clause rather than acting in it.
+SCENE_PREPS = frozenset({"following", "after", "before", "since", "during", "until", "throughout"})
 ACCUSING_VERBS = frozenset({"accuse", "blame", "charge", "suspect", "condemn", "criticize",
                             "criticise", "denounce"})
 SINGLE_MEMBERS = frozenset({"fighter", "member", "operative", "militant", "commander", "official"})
@@ -737,6 +739,8 @@ def _subject_token(head: Token) -> tuple[Token | None, bool]:
                 and tok.head != tok:
             if tok.dep_ in ("nsubj",):
                 return None, False
+            if tok.dep_ == "pobj" and tok.head.lower_ in SCENE_PREPS:
+                return None, False  # "Following the 2004 ceasefire, X broke away": a backdrop
             tok = tok.head
             steps += 1
             continue
