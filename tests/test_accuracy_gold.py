@@ -4,7 +4,9 @@ The gold set (tieline/data/gold/tieline-gold.jsonl, see its README) is extracted
 scored once; each figure must stay at or above its threshold. The thresholds sit just
 below the figures measured when they were set: ratchet them up as the extractor improves
 (run `tieline eval tieline/data/gold/tieline-gold.jsonl` and raise any figure that has
-risen), never down without saying why in the commit.
+risen), never down without saying why in the commit. The set has also served for error
+analysis while the extractor was developed, so its figures flatter tieline: they guard
+against regressions, they do not estimate accuracy on unseen text.
 """
 
 from __future__ import annotations
@@ -17,20 +19,20 @@ from tieline.events.ontology import load_ontology
 
 # figure: threshold  # the figure measured when the threshold was set
 THRESHOLDS = {
-    "pair_recall": 0.82,           # 0.85
-    "type_acc_given_pair": 0.92,   # 0.96
+    "pair_recall": 0.85,           # 0.88
+    "type_acc_given_pair": 0.93,   # 0.97
     "year_acc_given_pair": 0.94,   # 0.97
-    "precision": 0.73,             # 0.76
-    "recall": 0.78,                # 0.81
-    "f1": 0.75,                    # 0.79
-    "e2e_macro_f1": 0.76,          # 0.80
-    "strict_f1": 0.71,             # 0.74
+    "precision": 0.75,             # 0.78
+    "recall": 0.81,                # 0.85
+    "f1": 0.78,                    # 0.82
+    "e2e_macro_f1": 0.78,          # 0.82
+    "strict_f1": 0.76,             # 0.79
     "date_acc_given_pair": 0.92,   # 0.95
-    "direction_acc": 0.90,         # 0.93
+    "direction_acc": 0.95,         # 0.98
     "modality_acc": 0.91,          # 0.95
     "negation_acc": 0.95,          # 0.98
-    "actor_recall": 0.94,          # 0.98
-    "mention_recall": 0.92,        # 0.95
+    "actor_recall": 0.95,          # 0.99
+    "mention_recall": 0.93,        # 0.96
 }
 
 
