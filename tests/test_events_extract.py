@@ -353,3 +353,19 @@ def test_a_raising_verb_leaves_the_trigger_active(pipeline: Pipeline) -> None:
 def test_an_accusation_without_accuser_is_no_denunciation(pipeline: Pipeline) -> None:
     found = events(pipeline, "Members of the ELN were accused of collaborating with the FARC in 2019.")
     assert not any(t == "denunciation" for _, t, _ in found)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The Caucasus Emirate receives financial assistance from al-Qaeda.",
+     ("al-qaeda", "financing", "caucasus-emirate")),
+    ("Ahrar al-Sham was initially affiliated with the Free Syrian Army.",
+     ("ahrar-al-sham", "allegiance", "free-syrian-army")),
+])
+def test_financial_assistance_received_and_affiliation_stated(pipeline: Pipeline, sentence: str,
+                                                               expected: tuple[str, str, str]) -> None:
+    assert expected in events(pipeline, sentence)
+
+
+def test_a_training_camp_is_a_place_not_an_act(pipeline: Pipeline) -> None:
+    found = events(pipeline, "Hamas and Fatah coordinate training camps in Gaza.")
+    assert not any(t == "training" for _, t, _ in found)

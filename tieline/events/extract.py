@@ -169,6 +169,8 @@ class EventExtractor:
         for trig, start, end, head in matches:
             if head.i in token_actor:
                 continue  # "ISIS's Sinai affiliate" names an actor; it states no event
+            if head.dep_ == "compound" and self._given(trig):
+                continue  # "training camps", "funding networks" name things, not acts
             cooperative = self.ontology.types[trig.type].polarity == "cooperation"
             roles_map = token_actor if cooperative else named_only
             pair = self._pair(trig, doc, head, start, end, roles_map)
