@@ -69,12 +69,6 @@ def test_the_evidence_the_story_needs_is_extracted(timeline: DyadTimeline) -> No
     assert not _evidence_gaps(timeline)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "known gap (issue 5): 2016 comes out tactical_alliance but 'mixed' (the February 2016 "
-    "letter by a Wilayat Sinai fighter holds over a third of the pull against the fading "
-    "'after July 2013' cooperation); 2018 is conflict and the 2017/2018 turning point is "
-    "driven by the 2017 defections and the January 2018 threat. "
-    "Strict: when the story comes out right this mark must go."))
 def test_the_reference_story(timeline: DyadTimeline) -> None:
     states = {s.period: s for s in timeline.states if s.weight > 0}
     early = [s for p, s in states.items() if p <= "2016"]

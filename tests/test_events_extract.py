@@ -341,3 +341,9 @@ def test_members_named_after_including_share_the_role(pipeline: Pipeline) -> Non
 def test_more_constructions_give_their_event(pipeline: Pipeline, sentence: str,
                                              expected: tuple[str, str, str]) -> None:
     assert expected in events(pipeline, sentence)
+
+
+def test_what_should_happen_has_not_happened(pipeline: Pipeline) -> None:
+    out = pipeline.extract(Document(id="t", text="Hezbollah argued that ties with Hamas should be prohibited."))
+    [event] = [e for e in out.events if e.type == "denunciation"]
+    assert event.modality == "speculative"
