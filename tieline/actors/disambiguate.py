@@ -112,20 +112,16 @@ class DocumentContext:
         return -1.0 if not inside else 0.0
 
 
-_LINKS_INTO: dict[int, tuple[KnowledgeBase, dict[str, set[str]]]] = {}
-
-
 def _links_into(kb: KnowledgeBase) -> dict[str, set[str]]:
     """For each actor, the actors whose links point at it (computed once per base)."""
-    cached = _LINKS_INTO.get(id(kb))
-    if cached is not None and cached[0] is kb:
-        return cached[1]
-    index: dict[str, set[str]] = {}
-    for actor in kb:
-        for link in actor.links:
-            index.setdefault(link.target, set()).add(actor.id)
-    _LINKS_INTO[id(kb)] = (kb, index)
-    return index
+    def build(base: KnowledgeBase) -> dict[str, set[str]]:
+        index: dict[str, set[str]] = {}
+        for actor in base:
+            for link in actor.links:
+                index.setdefault(link.target, set()).add(actor.id)
+        return index
+
+    return kb.derived("links_into", build)
 
 
 def _word_in(word: str, text: str) -> bool:

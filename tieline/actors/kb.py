@@ -14,18 +14,20 @@ Example:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 import yaml
 
 from ..errors import KnowledgeBaseError
 from ..model import Actor, Link, NameInTime
 from .normalize import normalize_name
+
+T = TypeVar("T")
 
 KINDS = {"armed_group", "state", "state_force", "political_org", "other"}
 LINK_TYPES = {
@@ -46,6 +48,14 @@ class KnowledgeBase:
 
     actors: dict[str, Actor] = field(default_factory=dict)
     origins: dict[str, str] = field(default_factory=dict)
+    _derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def derived(self, key: str, build: Callable[[KnowledgeBase], T]) -> T:
+        """A structure computed from the base once and kept with it (indexes, compiled
+        patterns): ``kb.derived("links_into", build)``."""
+        if key not in self._derived:
+            self._derived[key] = build(self)
+        return cast(T, self._derived[key])
 
     def get(self, actor_id: str) -> Actor:
         return self.actors[actor_id]

@@ -205,22 +205,18 @@ def _document_countries(mentions: Sequence[Mention], matches: Sequence[NameMatch
     return countries - {""}
 
 
-_COLLECTIVES: dict[int, tuple[KnowledgeBase, list[tuple[re.Pattern[str], str, str]]]] = {}
-
-
 def _collective_patterns(kb: KnowledgeBase) -> list[tuple[re.Pattern[str], str, str]]:
     """The phrases of the base's collective actors, compiled once per base."""
-    cached = _COLLECTIVES.get(id(kb))
-    if cached is not None and cached[0] is kb:
-        return cached[1]
-    out = []
-    for actor in kb:
-        for phrase in actor.collective_phrases:
-            words = r"\s+".join(re.escape(w) for w in phrase.split())
-            out.append((re.compile(rf"\b(?:[A-Z][a-z]+\s+)?(?i:{words})\b"), actor.id,
-                        actor.country or ""))
-    _COLLECTIVES[id(kb)] = (kb, out)
-    return out
+    def build(base: KnowledgeBase) -> list[tuple[re.Pattern[str], str, str]]:
+        out = []
+        for actor in base:
+            for phrase in actor.collective_phrases:
+                words = r"\s+".join(re.escape(w) for w in phrase.split())
+                out.append((re.compile(rf"\b(?:[A-Z][a-z]+\s+)?(?i:{words})\b"), actor.id,
+                            actor.country or ""))
+        return out
+
+    return kb.derived("collective_patterns", build)
 
 
 _PLURAL_GROUPS = re.compile(r"(?i)\b(?:groups|factions|organi[sz]ations|militias)\b")

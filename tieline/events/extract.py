@@ -195,7 +195,7 @@ class EventExtractor:
             enemy = self._common_enemy(trig, doc, head, start, end, named_only)
             if enemy is not None:
                 sides = list(dict.fromkeys(a for s, t, _ in expanded for a in (s, t)))
-                clash = self.triggers.triggers[enemy[0]]
+                clash = enemy[0]
                 enemies = [enemy[1], *_conjunct_actors(doc, enemy[1], named_only)]
                 for side in sides:
                     for foe in enemies:
@@ -285,6 +285,10 @@ class EventExtractor:
         accepted.sort(key=lambda x: x[1])
         return accepted
 
+    def _trigger_of(self, type_id: str) -> Trigger | None:
+        """The first trigger of a type: what an inferred event of that type cites."""
+        return next((t for t in self.triggers.triggers.values() if t.type == type_id), None)
+
     def _given(self, trig: Trigger) -> bool:
         """Whether a trigger names something one actor gives another (weapons, money,
         training...): several of those can hang on one verb."""
@@ -353,7 +357,7 @@ class EventExtractor:
             return []
         agents = list(dict.fromkeys(s for s, _, parsed in expanded if parsed))
         targets = {t for _, t, _ in expanded if t}
-        joint = next((t for t in self.triggers.triggers.values() if t.type == "joint_operation"), None)
+        joint = self._trigger_of("joint_operation")
         if joint is None or len(agents) < 2 or targets & set(agents):
             return []
         out = []
@@ -366,14 +370,14 @@ class EventExtractor:
         return out
 
     def _common_enemy(self, trig: Trigger, doc: Doc, head: Token, start: int, end: int,
-                      token_actor: dict[int, str]) -> tuple[str, str] | None:
+                      token_actor: dict[int, str]) -> tuple[Trigger, str] | None:
         """For "X fought alongside Y against Z": the clash trigger and Z, the enemy the
         allies fought together."""
         if trig.type != "joint_operation" or head.lemma_ not in FIGHTING_VERBS:
             return None
         against = [t for t in head.subtree if t.dep_ == "prep" and t.lower_ == "against"]
         enemy = _first(*[_actors_under(t, token_actor) for t in against])
-        clash = next((k for k, t in self.triggers.triggers.items() if t.type == "armed_clash"), None)
+        clash = self._trigger_of("armed_clash")
         if enemy is None or clash is None:
             return None
         return clash, enemy
