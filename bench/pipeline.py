@@ -26,7 +26,8 @@ from typing import Any
 
 from tieline.actors.resolve import resolve_mentions
 from tieline.model import Document, Mention, Sentence
-from tieline.pipeline import Pipeline
+from tieline.events.extract import parse_texts
+from tieline.pipeline import BATCH_DOCUMENTS, Pipeline
 from tieline.text import split_sentences
 from tieline.time import DocumentDates
 
@@ -58,8 +59,8 @@ def run_pipeline(documents: Sequence[Document], repeats: int = 3, name: str = "p
 
     def over(docs: Sequence[Document]) -> Callable[[], None]:
         def run() -> None:
-            for doc in docs:
-                pipe.extract(doc)
+            for _ in pipe.extract_many(docs):
+                pass
         return run
 
     def spacy_over(nlp: Any, batch: list[str]) -> Callable[[], None]:
@@ -80,7 +81,7 @@ def run_pipeline(documents: Sequence[Document], repeats: int = 3, name: str = "p
     ours, theirs, same = timings["tieline"], timings["spacy"], timings["spacy_as_tieline"]
     result: dict[str, Any] = {
         "name": name,
-        "description": "Pipeline.extract over each document vs spaCy nlp.pipe over the same texts",
+        "description": "Pipeline.extract_many over the documents vs spaCy nlp.pipe over the same texts",
         **ours.summary(words, clock),
         "baseline": {"name": f"spaCy {model} nlp.pipe, all components {list(full_nlp.pipe_names)}",
                      **theirs.summary(words, clock)},
@@ -107,7 +108,7 @@ def _timed(run: Callable[[], object]) -> float:
 
 
 def stage_breakdown(pipe: Pipeline, documents: Sequence[Document]) -> dict[str, Any]:
-    """One pass per stage, following ``Pipeline.extract``: CPU seconds and parsed shares.
+    """One pass per stage, following ``Pipeline.extract_batch``: CPU seconds and parsed shares.
 
     The events stage includes the spaCy parse of the candidate sentences, which is
     also timed on its own (``parse_seconds``).
@@ -120,19 +121,25 @@ def stage_breakdown(pipe: Pipeline, documents: Sequence[Document]) -> dict[str, 
     seconds["actors"] = _timed(lambda: mentions.extend(
         resolve_mentions(d.text, s, find_names(pipe, d.text), kb) for d, s in zip(documents, split)))
     candidates = [events.candidate_sentences(s, m) for s, m in zip(split, mentions)]
+    texts = [parse_texts(group) for group in candidates]
+    parses: list[list[Any]] = []
 
     def parse() -> None:
-        for group in candidates:
-            if group:
-                for _ in events.nlp.pipe([s.text for s, _ in group]):
-                    pass
+        # as Pipeline.extract_batch does: the candidate sentences of many documents at once
+        for start in range(0, len(texts), BATCH_DOCUMENTS):
+            batch = texts[start:start + BATCH_DOCUMENTS]
+            docs = events.parse([t for group in batch for t in group])
+            for group in batch:
+                parses.append(docs[:len(group)])
+                docs = docs[len(group):]
 
     def extract_events() -> None:
-        for d, s, m in zip(documents, split, mentions):
-            events.extract(d, s, m, DocumentDates(s, d.published))
+        for d, s, c, p in zip(documents, split, candidates, parses):
+            if c:
+                events.events_in(d, c, p, DocumentDates(s, d.published))
 
-    seconds["events"] = _timed(extract_events)
     seconds["parse"] = _timed(parse)
+    seconds["events"] = seconds["parse"] + _timed(extract_events)
     sentence_count = sum(len(s) for s in split)
     parsed = [s for group in candidates for s, _ in group]
     return {

@@ -63,16 +63,23 @@ def _extractions(files: tuple[str, ...], published: date | None, kb_files: tuple
     from .pipeline import Pipeline
 
     pipeline = Pipeline(kb_files)
-    for item in read_documents(list(files), published):
-        if isinstance(item, InputError):
-            failures.append(str(item))
-            click.echo(f"error: {item}", err=True)
-            continue
-        try:
-            yield pipeline.extract(item)
-        except TielineError as exc:  # a stage refused this document: report and go on
-            failures.append(str(exc))
-            click.echo(f"error: {item.origin or item.id}: {exc}", err=True)
+
+    def documents() -> Iterator[Document]:
+        for item in read_documents(list(files), published):
+            if isinstance(item, InputError):
+                failures.append(str(item))
+                click.echo(f"error: {item}", err=True)
+            else:
+                yield item
+
+    for document, result in pipeline.outcomes(documents()):
+        if isinstance(result, Exception):  # a stage failed on this document: report, go on
+            message = str(result) if isinstance(result, TielineError) else \
+                f"extraction failed: {type(result).__name__}: {result}"
+            failures.append(message)
+            click.echo(f"error: {document.origin or document.id}: {message}", err=True)
+        else:
+            yield result
 
 
 @main.command()

@@ -14,19 +14,27 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from .actors.candidates import CandidateFinder, candidate_actor
 from .actors.kb import KnowledgeBase, load_kb
 from .actors.matcher import ActorMatcher
 from .actors.resolve import resolve_mentions
-from .events.extract import EventExtractor, load_nlp
-from .model import Document, Extraction
+from .events.extract import EventExtractor, load_nlp, parse_texts
+from .model import Document, Extraction, Mention, Sentence
 from .relations.summary import summarize_dyads
 from .text import split_sentences
 from .time import DocumentDates
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from .actors.matcher import NameMatch
+
+BATCH_DOCUMENTS = 64  # documents extracted together: their sentences are parsed in one go
 
 
 @dataclass
@@ -70,6 +78,80 @@ class Pipeline:
 
     def extract(self, document: Document) -> Extraction:
         """Run every stage on one document."""
+        prepared = self._prepare(document)
+        return self._finish(prepared, self._parse(prepared.texts))
+
+    def extract_batch(self, documents: Sequence[Document]) -> list[Extraction | Exception]:
+        """Extract several documents at once, each result in its document's place.
+
+        The result equals ``[self.extract(d) for d in documents]``, but the candidate
+        sentences of all the documents are parsed together, which is much faster. A
+        document a stage fails on gets the exception in its place and the others are
+        unaffected; an error in the configuration (the knowledge base, the ontology)
+        is raised, since every document would fail alike.
+        """
+        self._load()
+        results: list[Extraction | Exception] = []
+        prepared: list[tuple[int, _Prepared]] = []
+        for document in documents:
+            try:
+                prepared.append((len(results), self._prepare(document)))
+                results.append(_PENDING)
+            except Exception as exc:  # noqa: BLE001 - reported in the document's place
+                results.append(exc)
+        texts = [t for _, p in prepared for t in p.texts]
+        try:
+            parses = self._parse(texts)
+        except Exception:  # noqa: BLE001 - find the document at fault: parse one by one
+            parses = None
+        at = 0
+        for index, item in prepared:
+            try:
+                if parses is None:
+                    docs = self._parse(item.texts)
+                else:
+                    docs = parses[at:at + len(item.texts)]
+                    at += len(item.texts)
+                results[index] = self._finish(item, docs)
+            except Exception as exc:  # noqa: BLE001
+                results[index] = exc
+        return results
+
+    def outcomes(self, documents: Iterable[Document]) -> Iterator[tuple[Document, Extraction | Exception]]:
+        """Each document with its extraction (or the exception that stopped it), in order.
+
+        Documents are taken in batches of about :data:`BATCH_SENTENCES` candidate
+        sentences (see :meth:`extract_batch`), so memory stays flat on any stream.
+        """
+        batch: list[Document] = []
+        for document in documents:
+            batch.append(document)
+            if len(batch) >= BATCH_DOCUMENTS:
+                yield from zip(batch, self.extract_batch(batch))
+                batch = []
+        if batch:
+            yield from zip(batch, self.extract_batch(batch))
+
+    def extract_many(self, documents: Iterable[Document]) -> Iterator[Extraction]:
+        """Extractions of ``documents`` in order; the first failing document raises."""
+        for _document, result in self.outcomes(documents):
+            if isinstance(result, Exception):
+                raise result
+            yield result
+
+    # -- the stages around the parse --------------------------------------------------
+    def _load(self) -> None:
+        """Load the knowledge base, lexicons and models now, so their errors surface
+        as themselves rather than as the failure of some document."""
+        _ = self.kb, self.matcher, self.candidates
+        if self.config.events:
+            _ = self.events
+
+    def _parse(self, texts: Sequence[str]) -> list[Doc]:
+        return self.events.parse(texts) if texts else []
+
+    def _prepare(self, document: Document) -> _Prepared:
+        """Everything before the parse: sentences, actors, dates, candidate sentences."""
         text = document.text
         sentences = split_sentences(text)
         matches = self.matcher.find(text)
@@ -77,21 +159,40 @@ class Pipeline:
         if others:
             matches = sorted([*matches, *others], key=lambda m: m.start)
         mentions = resolve_mentions(text, sentences, matches, self.kb)
+        if not self.config.events:
+            return _Prepared(document, mentions, others, None, [], [])
+        dates = DocumentDates(sentences, document.published)
+        candidates = self.events.candidate_sentences(sentences, mentions)
+        return _Prepared(document, mentions, others, dates, candidates, parse_texts(candidates))
+
+    def _finish(self, prepared: _Prepared, parses: Sequence[Doc]) -> Extraction:
+        """Everything after the parse: events, the dyad summary, the actors named."""
+        document, mentions = prepared.document, prepared.mentions
         events = []
-        if self.config.events:
-            dates = DocumentDates(sentences, document.published)
-            events = self.events.extract(document, sentences, mentions, dates)
+        if prepared.dates is not None and prepared.candidates:
+            events = self.events.events_in(document, prepared.candidates, parses, prepared.dates)
         dyads = summarize_dyads(events) if self.config.dyads else []
         actor_ids = list(dict.fromkeys(m.actor_id for m in mentions))
-        unknown = {m.candidates[0][0]: candidate_actor(m) for m in others
+        unknown = {m.candidates[0][0]: candidate_actor(m) for m in prepared.others
                    if m.candidates[0][1] == "candidate"}
         actors = [self.kb.get(i) if i in self.kb else unknown[i] for i in actor_ids]
         return Extraction(document=document, actors=actors,
                           mentions=mentions, events=events, dyads=dyads)
 
-    def extract_many(self, documents: Iterable[Document]) -> Iterator[Extraction]:
-        for document in documents:
-            yield self.extract(document)
+
+@dataclass
+class _Prepared:
+    """One document after the stages that come before parsing."""
+
+    document: Document
+    mentions: list[Mention]
+    others: list[NameMatch]
+    dates: DocumentDates | None
+    candidates: list[tuple[Sentence, list[Mention]]]
+    texts: list[str]
+
+
+_PENDING = Exception("not extracted yet")
 
 
 def extract(document: Document | str, *, kb_files: Iterable[str] = ()) -> Extraction:

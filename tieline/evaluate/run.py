@@ -13,7 +13,7 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +24,6 @@ from .metrics import score_documents, score_rows
 from .result import EvalResult
 
 SYSTEMS = ("tieline", "baseline")
-Extract = Callable[[Document], dict[str, Any]]
 
 
 def gold_inputs(gold: GoldSet) -> list[Document]:
@@ -35,18 +34,25 @@ def gold_inputs(gold: GoldSet) -> list[Document]:
             for d in gold.documents]
 
 
-def extractor(system: str, kb_files: Iterable[str] = ()) -> Extract:
-    """The function turning a document into an extraction record for ``system``."""
+def outcomes(documents: Sequence[Document], system: str = "tieline",
+             kb_files: Iterable[str] = ()) -> Iterator[tuple[Document, dict[str, Any] | Exception]]:
+    """Each document with the extraction record of ``system`` (or the exception)."""
     if system == "tieline":
         from ..pipeline import Pipeline
 
-        pipeline = Pipeline(tuple(kb_files))
-        return lambda document: pipeline.extract(document).to_dict()
-    if system == "baseline":
+        for document, result in Pipeline(tuple(kb_files)).outcomes(documents):
+            yield document, result if isinstance(result, Exception) else result.to_dict()
+    elif system == "baseline":
         from .baseline import CooccurrenceBaseline
 
-        return CooccurrenceBaseline().extract
-    raise ValueError(f"unknown system {system!r}: use one of {', '.join(SYSTEMS)}")
+        baseline = CooccurrenceBaseline()
+        for document in documents:
+            try:
+                yield document, baseline.extract(document)
+            except Exception as exc:  # noqa: BLE001 - judged by predict() below
+                yield document, exc
+    else:
+        raise ValueError(f"unknown system {system!r}: use one of {', '.join(SYSTEMS)}")
 
 
 def predict(documents: Sequence[Document], system: str = "tieline",
@@ -57,14 +63,15 @@ def predict(documents: Sequence[Document], system: str = "tieline",
     one where nothing was found; any other error (a broken knowledge base, say) stops
     the evaluation, since every document would fail the same way.
     """
-    extract = extractor(system, kb_files)
     records, notes = [], []
-    for document in documents:
-        try:
-            records.append(extract(document))
-        except InputError as exc:
-            notes.append(f"{document.origin or document.id}: extraction failed: {exc}")
+    for document, result in outcomes(documents, system, kb_files):
+        if isinstance(result, InputError):
+            notes.append(f"{document.origin or document.id}: extraction failed: {result}")
             records.append({"id": document.id, "actors": [], "events": [], "dyads": []})
+        elif isinstance(result, Exception):
+            raise result
+        else:
+            records.append(result)
     return records, notes
 
 
