@@ -99,6 +99,9 @@ class CandidateFinder:
         self.kb = kb
         self.rules = group_name_rules()
         self._by_length: dict[int, tuple[list[str], list[str]]] = {}
+        # folded run -> its fuzzy owner: the same capitalised runs ("Prime Minister",
+        # "United Nations") recur across a news archive
+        self._owner_of: dict[str, str | None] = {}
 
     @cached_property
     def _fuzzy_index(self) -> tuple[list[str], list[str]]:
@@ -188,6 +191,13 @@ class CandidateFinder:
     def _fuzzy_owner(self, folded: str) -> str | None:
         if len(folded) < FUZZY_MIN_LENGTH:
             return None
+        if folded not in self._owner_of:
+            if len(self._owner_of) > 100_000:
+                self._owner_of.clear()
+            self._owner_of[folded] = self._closest_owner(folded)
+        return self._owner_of[folded]
+
+    def _closest_owner(self, folded: str) -> str | None:
         keys, owners = self._keys_of_length(len(folded))
         best = process.extractOne(folded, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD)
         if best is None:

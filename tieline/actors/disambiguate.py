@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..model import Actor
 from .kb import KnowledgeBase
@@ -53,6 +53,7 @@ class DocumentContext:
     years: tuple[tuple[int, int], ...]  # (first, last): a year, or a decade's span
     armed_candidates: frozenset[str]
     lowered: str
+    _mentioned: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def build(cls, kb: KnowledgeBase, text: str, present: Iterable[str],
@@ -92,14 +93,21 @@ class DocumentContext:
         if actor.id in self.linked:
             score += 2
         if actor.country and (actor.country.lower() in self.countries
-                              or _word_in(actor.country.lower(), self.lowered)):
+                              or self.mentions(actor.country.lower())):
             score += 1.5
         elif actor.region and actor.region in self.regions:
             score += 0.5
-        if any(_word_in(d.lower(), self.lowered) for d in actor.descriptors if d[:1].isupper()):
+        if any(self.mentions(d.lower()) for d in actor.descriptors if d[:1].isupper()):
             score += 0.5
         score += self._years_fit(actor)
         return score
+
+    def mentions(self, words: str) -> bool:
+        """Whether the document has ``words`` (lower case) as whole words."""
+        if words not in self._mentioned:
+            self._mentioned[words] = words in self.lowered and \
+                re.search(rf"\b{re.escape(words)}\b", self.lowered) is not None
+        return self._mentioned[words]
 
     def _years_fit(self, actor: Actor) -> float:
         first, last = actor.active
@@ -122,10 +130,6 @@ def _links_into(kb: KnowledgeBase) -> dict[str, set[str]]:
         return index
 
     return kb.derived("links_into", build)
-
-
-def _word_in(word: str, text: str) -> bool:
-    return re.search(rf"\b{re.escape(word)}\b", text) is not None
 
 
 def choose_candidate(m: NameMatch, kb: KnowledgeBase, ctx: DocumentContext,

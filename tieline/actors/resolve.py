@@ -205,15 +205,16 @@ def _document_countries(mentions: Sequence[Mention], matches: Sequence[NameMatch
     return countries - {""}
 
 
-def _collective_patterns(kb: KnowledgeBase) -> list[tuple[re.Pattern[str], str, str]]:
-    """The phrases of the base's collective actors, compiled once per base."""
-    def build(base: KnowledgeBase) -> list[tuple[re.Pattern[str], str, str]]:
+def _collective_patterns(kb: KnowledgeBase) -> list[tuple[re.Pattern[str], str, str, str]]:
+    """The phrases of the base's collective actors, compiled once per base, each with
+    its actor, country and first word (lower case: a text without it is not searched)."""
+    def build(base: KnowledgeBase) -> list[tuple[re.Pattern[str], str, str, str]]:
         out = []
         for actor in base:
             for phrase in actor.collective_phrases:
                 words = r"\s+".join(re.escape(w) for w in phrase.split())
                 out.append((re.compile(rf"\b(?:[A-Z][a-z]+\s+)?(?i:{words})\b"), actor.id,
-                            actor.country or ""))
+                            actor.country or "", phrase.split()[0].lower()))
         return out
 
     return kb.derived("collective_patterns", build)
@@ -232,8 +233,9 @@ def _collective_mentions(text: str, starts: list[int], mentions: list[Mention],
     countries = _document_countries(mentions, matches, kb)
     taken = [(m.start, m.end) for m in mentions]
     out: list[Mention] = []
-    for pattern, actor_id, country in patterns:
-        if country not in countries:
+    lowered = text.lower()
+    for pattern, actor_id, country, first_word in patterns:
+        if country not in countries or first_word not in lowered:
             continue
         for hit in pattern.finditer(text):
             if any(s < hit.end() and hit.start() < e for s, e in taken):

@@ -453,8 +453,9 @@ def _conjunct_actors(doc: Doc, actor: str, token_actor: dict[int, str]) -> list[
     parse, and the other members of a written list of names (which the parser often
     reads as appositions)."""
     out: list[str] = []
-    for tok in doc:
-        if token_actor.get(tok.i) != actor or token_actor.get(tok.head.i) == actor:
+    for i in sorted(i for i, a in token_actor.items() if a == actor):
+        tok = doc[i]
+        if token_actor.get(tok.head.i) == actor:
             continue
         for conj in tok.conjuncts:
             other = token_actor.get(conj.i)
@@ -467,9 +468,11 @@ def _conjunct_actors(doc: Doc, actor: str, token_actor: dict[int, str]) -> list[
         if actor in names:
             out += [a for a in names if a != actor and a not in out]
     # "the CMA, including the MNLA": members named share the role of their coalition
-    for tok in doc:
-        if tok.dep_ != "prep" or tok.lower_ not in ("including", "like", "notably"):
-            continue
+    if "tieline.including" not in doc.user_data:
+        doc.user_data["tieline.including"] = [
+            tok for tok in doc
+            if tok.dep_ == "prep" and tok.lower_ in ("including", "like", "notably")]
+    for tok in doc.user_data["tieline.including"]:
         before = next((token_actor[i] for i in range(tok.i - 1, max(-1, tok.i - 4), -1)
                        if i in token_actor), None)
         if before == actor:
@@ -484,14 +487,12 @@ def _name_lists(doc: Doc, token_actor: dict[int, str]) -> list[list[str]]:
     """Runs of actor names joined only by commas, "and", "or", "as well as": "IS,
     al-Nusra, and Ahrar al-Sham". Each run of two or more is returned in text order."""
     units: list[tuple[int, int, str]] = []  # (first token, last token, actor)
-    for tok in doc:
-        actor = token_actor.get(tok.i)
-        if actor is None:
-            continue
-        if units and units[-1][2] == actor and units[-1][1] == tok.i - 1:
-            units[-1] = (units[-1][0], tok.i, actor)
+    for i in sorted(token_actor):
+        actor = token_actor[i]
+        if units and units[-1][2] == actor and units[-1][1] == i - 1:
+            units[-1] = (units[-1][0], i, actor)
         else:
-            units.append((tok.i, tok.i, actor))
+            units.append((i, i, actor))
     lists: list[list[str]] = []
     current: list[str] = []
     for k, (first, _last, actor) in enumerate(units):

@@ -38,6 +38,7 @@ TABLE_NAME = "attribute_table"
 # The token features a rule may test, in the order of a token's key (see AttributeTable).
 _FEATURES = ("ORTH", "LOWER", "TAG", "DEP", "IS_SPACE")
 _ALIASES = {"TEXT": "ORTH"}
+_WORD_FEATURES = (0, 1)  # ORTH and LOWER: many values; the others have few
 
 
 class UnsupportedPattern(ValueError):
@@ -80,11 +81,23 @@ class _TokenTest:
 
     def __init__(self, spec: dict[str, Any]):
         self.tests: list[tuple[int, Callable[[Any], bool]]] = []
+        # the words (feature, value) one of which the token must be, if the test says
+        self.words: list[tuple[int, str]] | None = None
         for feature, wanted in spec.items():
             feature = _ALIASES.get(feature, feature)
             if feature not in _FEATURES:
                 raise UnsupportedPattern(f"feature {feature}")
-            self.tests.append((_FEATURES.index(feature), _predicate(wanted)))
+            at = _FEATURES.index(feature)
+            self.tests.append((at, _predicate(wanted)))
+            if at in _WORD_FEATURES and self.words is None:
+                if isinstance(wanted, str):
+                    self.words = [(at, wanted)]
+                elif isinstance(wanted, dict) and set(wanted) == {"IN"}:
+                    self.words = [(at, w) for w in wanted["IN"]]
+
+    @property
+    def features(self) -> set[int]:
+        return {at for at, _ in self.tests}
 
     def __call__(self, key: tuple[Any, ...]) -> bool:
         return all(ok(key[at]) for at, ok in self.tests)
@@ -145,7 +158,23 @@ class AttributeTable:
                 else:
                     index = rule.get("index", 0)
                     self.multi.append((number, tests, index if index >= 0 else len(tests) + index))
-        # key hashes -> what holds for a token with that key
+        # To find the tests a token passes without trying them all: the tests that
+        # read no word (only tag, dependency, space) are answered per combination of
+        # those; the tests that name the word are looked up by it; the rest are tried.
+        self.used = sorted({at for test in self.tests for at in test.features})
+        self._by_word: dict[tuple[int, str], list[int]] = {}
+        self._wordless: list[int] = []
+        self._tried: list[int] = []
+        for n, test in enumerate(self.tests):
+            if test.words is not None:
+                for word in test.words:
+                    self._by_word.setdefault(word, []).append(n)
+            elif test.features.isdisjoint(_WORD_FEATURES):
+                self._wordless.append(n)
+            else:
+                self._tried.append(n)
+        self._by_shape: dict[tuple[Any, ...], list[int]] = {}
+        # hashes of the used features -> what holds for a token with them
         self._by_key: dict[tuple[int, ...], _KeyFacts] = {}
         self._merged: dict[tuple[int, ...], dict[int, Any]] = {}
 
@@ -154,21 +183,31 @@ class AttributeTable:
         if facts is None:
             if len(self._by_key) > 200_000:
                 self._by_key.clear()
-            strings = doc.vocab.strings
-            key = (*(strings[h] for h in hashes[:4]), bool(hashes[4]))
-            passed = frozenset(n for n, test in enumerate(self.tests) if test(key))
-            facts = _KeyFacts(
-                singles=tuple(number for number, test in self.single if test in passed),
-                passed=passed,
-                starts=tuple(m for m, (_, tests, _) in enumerate(self.multi) if tests[0] in passed))
+            facts = self._facts(doc, hashes)
             self._by_key[hashes] = facts
         return facts
 
+    def _facts(self, doc: Doc, hashes: tuple[int, ...]) -> _KeyFacts:
+        strings = doc.vocab.strings
+        key: list[Any] = [None] * len(_FEATURES)
+        for at, value in zip(self.used, hashes):
+            key[at] = bool(value) if _FEATURES[at] == "IS_SPACE" else strings[value]
+        shape = tuple(key[at] for at in range(len(_FEATURES)) if at not in _WORD_FEATURES)
+        if shape not in self._by_shape:
+            self._by_shape[shape] = [n for n in self._wordless if self.tests[n](tuple(key))]
+        named = [n for at in _WORD_FEATURES for n in self._by_word.get((at, key[at]), ())]
+        passed = frozenset([*self._by_shape[shape],
+                            *(n for n in named + self._tried if self.tests[n](tuple(key)))])
+        return _KeyFacts(
+            singles=tuple(number for number, test in self.single if test in passed),
+            passed=passed,
+            starts=tuple(m for m, (_, tests, _) in enumerate(self.multi) if tests[0] in passed))
+
     def rules_per_token(self, doc: Doc) -> list[tuple[int, ...]]:
         """For each token, the numbers of the rules that set its attributes, in order."""
-        from spacy.attrs import DEP, IS_SPACE, LOWER, ORTH, TAG
-
-        rows = doc.to_array([ORTH, LOWER, TAG, DEP, IS_SPACE]).tolist()
+        rows = doc.to_array([_FEATURES[at] for at in self.used]).tolist()
+        if len(self.used) == 1:
+            rows = [[value] for value in rows]
         found = [self._lookup(doc, tuple(row)) for row in rows]
         rules = [facts.singles for facts in found]
         for start, facts in enumerate(found):
