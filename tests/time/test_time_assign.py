@@ -125,3 +125,31 @@ def test_an_undated_present_perfect_is_news_of_the_time_of_writing() -> None:
     sentences = document(["Islamic State fighters have seized villages held by HTS."])
     assert DocumentDates(sentences, PUBLISHED).for_sentence(0, tense="perfect").basis == "published"
     assert DocumentDates(sentences, PUBLISHED).for_sentence(0, tense="perfect").start == PUBLISHED.isoformat()
+
+
+def test_a_yearless_day_in_a_chronology_takes_the_narrative_year() -> None:
+    sentences = document(["In early 2014, tensions between IS and other rebel groups grew.",
+                          "On January 6th, IS is driven from Raqqa."])
+    dates = DocumentDates(sentences, None)
+
+    assert dates.for_sentence(1, near=at(sentences[1], "driven")).start == "2014-01-06"
+
+
+def test_a_yearless_month_in_dated_news_is_the_last_one_before_publication() -> None:
+    sentences = document(["The feud has divided the movement since 1988."],
+                         ["Its fighters attacked rival positions in July."])
+    dates = DocumentDates(sentences, date(1990, 11, 8))
+
+    assert dates.for_sentence(1, near=at(sentences[1], "attacked")).start == "1990-07"
+
+
+def test_mentions_do_not_depend_on_the_order_they_are_asked_for() -> None:
+    sentences = document(["X was founded in 2003.", "Y joined it in 2005."],
+                         ["In March, Y left.", "On May 2, Y attacked X."])
+    in_order = DocumentDates(sentences, None)
+    backwards = DocumentDates(sentences, None)
+
+    expected = [in_order.mentions(i) for i in range(4)]
+
+    assert [backwards.mentions(i) for i in reversed(range(4))][::-1] == expected
+    assert [m.interval.start for m in expected[2] + expected[3]] == ["2005-03", "2005-05-02"]
