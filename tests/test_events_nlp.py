@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 import spacy
 
@@ -55,7 +57,7 @@ def test_the_rare_two_token_rules_apply() -> None:
 
 def test_a_ruler_the_table_cannot_read_is_kept() -> None:
     nlp = spacy.blank("en")
-    ruler = nlp.add_pipe("attribute_ruler")
+    ruler: Any = nlp.add_pipe("attribute_ruler")
     ruler.add([[{"LOWER": "very", "OP": "+"}, {"LOWER": "big"}]], {"LEMMA": "big"}, index=-1)
 
     assert use_attribute_table(nlp) is False

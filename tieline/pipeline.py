@@ -24,6 +24,7 @@ from .actors.kb import KnowledgeBase, load_kb
 from .actors.matcher import ActorMatcher
 from .actors.resolve import resolve_mentions
 from .events.extract import EventExtractor, load_nlp, parse_texts
+from .events.nlp import forget_memos
 from .model import Document, Extraction, Mention, Sentence
 from .relations.summary import summarize_dyads
 from .text import split_sentences
@@ -138,6 +139,14 @@ class Pipeline:
             if isinstance(result, Exception):
                 raise result
             yield result
+
+    def forget(self) -> None:
+        """Drop the memos the stages keep of what they have seen (names, token
+        attributes): they are bounded, so this is only for cold-start benchmarks."""
+        if "candidates" in self.__dict__:
+            self.candidates.forget()
+        if "events" in self.__dict__:
+            forget_memos(self.events.nlp)
 
     # -- the stages around the parse --------------------------------------------------
     def _load(self) -> None:

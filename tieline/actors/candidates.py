@@ -188,6 +188,10 @@ class CandidateFinder:
             self._by_length[length] = ([keys[i] for i in picked], [owners[i] for i in picked])
         return self._by_length[length]
 
+    def forget(self) -> None:
+        """Drop the memo of fuzzy owners (it is bounded; benchmarks start cold)."""
+        self._owner_of.clear()
+
     def _fuzzy_owner(self, folded: str) -> str | None:
         if len(folded) < FUZZY_MIN_LENGTH:
             return None

@@ -41,6 +41,14 @@ _ALIASES = {"TEXT": "ORTH"}
 _WORD_FEATURES = (0, 1)  # ORTH and LOWER: many values; the others have few
 
 
+def forget_memos(nlp: Language) -> None:
+    """Empty the memo of ``nlp``'s attribute table, if it has one."""
+    if TABLE_NAME in nlp.pipe_names:
+        table = getattr(nlp.get_pipe(TABLE_NAME), "table", None)
+        if table is not None:
+            table.forget()
+
+
 class UnsupportedPattern(ValueError):
     """A ruler pattern the table cannot evaluate (the ruler is then kept)."""
 
@@ -177,6 +185,12 @@ class AttributeTable:
         # hashes of the used features -> what holds for a token with them
         self._by_key: dict[tuple[int, ...], _KeyFacts] = {}
         self._merged: dict[tuple[int, ...], dict[int, Any]] = {}
+
+    def forget(self) -> None:
+        """Drop what was learnt about the tokens seen so far (benchmarks start cold)."""
+        self._by_key.clear()
+        self._by_shape.clear()
+        self._merged.clear()
 
     def _lookup(self, doc: Doc, hashes: tuple[int, ...]) -> _KeyFacts:
         facts = self._by_key.get(hashes)

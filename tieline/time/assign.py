@@ -51,13 +51,42 @@ class DocumentDates:
         self.published = published
         self._position = {s.index: i for i, s in enumerate(self.sentences)}
         self._mentions: dict[int, list[DateMention]] = {}
+        self._found = 0  # the sentences before this position have their mentions
 
     def mentions(self, index: int) -> list[DateMention]:
-        """The date expressions of sentence ``index`` (document offsets): ``dates.mentions(0)[0].text == "2007"``."""
-        if index not in self._mentions:
-            sentence = self._sentence(index)
-            self._mentions[index] = find_dates(sentence.text, self.published, offset=sentence.start)
+        """The date expressions of sentence ``index`` (document offsets): ``dates.mentions(0)[0].text == "2007"``.
+
+        In a document with no publication date, a month or day the sentence names
+        without a year ("On January 6th") takes the year of the last date of the
+        sentences before it in its paragraph or the previous one (the narrative year).
+        """
+        position = self._position[self._sentence(index).index]
+        # found in text order, so each sentence's narrative year is known when needed
+        while self._found <= position:
+            sentence = self.sentences[self._found]
+            self._mentions[sentence.index] = find_dates(
+                sentence.text, self.published, offset=sentence.start,
+                year=self._narrative_year(self._found))
+            self._found += 1
         return self._mentions[index]
+
+    def _paragraph_start(self, position: int, back: int = 0) -> int:
+        """The position of the first sentence of the paragraph ``back`` paragraphs
+        before the one of the sentence at ``position``."""
+        paragraph = self.sentences[position].paragraph - back
+        while position > 0 and self.sentences[position - 1].paragraph >= paragraph:
+            position -= 1
+        return position
+
+    def _narrative_year(self, position: int) -> int | None:
+        """The year of the last dated expression before the sentence at ``position``,
+        in its paragraph or the previous one (their mentions are already known)."""
+        for p in range(position - 1, self._paragraph_start(position, back=1) - 1, -1):
+            for mention in reversed(self._mentions.get(self.sentences[p].index, [])):
+                start = mention.interval.start or mention.interval.end
+                if start:
+                    return int(start[:4])
+        return None
 
     def for_sentence(self, index: int, near: int | None = None,
                      tense: str | None = None) -> DateInterval:

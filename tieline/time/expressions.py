@@ -694,10 +694,19 @@ def _complete(found: _Found, year: int | None, published: date | None) -> Bounds
     return start, end
 
 
-def find_dates(text: str, published: date | None = None, offset: int = 0) -> list[DateMention]:
-    """Every date expression of ``text``, in order: ``find_dates("In October 2006, ...")[0].interval.start == "2006-10"``."""
+def find_dates(text: str, published: date | None = None, offset: int = 0,
+               year: int | None = None) -> list[DateMention]:
+    """Every date expression of ``text``, in order: ``find_dates("In October 2006, ...")[0].interval.start == "2006-10"``.
+
+    ``year`` is the year the text before ``text`` was last speaking of (its narrative
+    year). A month or day named without a year takes the year of a date next to it in
+    ``text``; else, in a document with no publication date (a chronology, a codebook
+    entry), the narrative year; else the year that puts it last before publication.
+    News with a publication date is not given the narrative year: there "in July"
+    after a paragraph about 1988 most often means the July before the report.
+    """
     has_digit = _DIGIT.search(text) is not None
-    if not has_digit and published is None:
+    if not has_digit and published is None and year is None:
         return []
     words = set(_WORD.findall(text.lower()))
     if not has_digit and _CUES.isdisjoint(words):
@@ -710,7 +719,8 @@ def find_dates(text: str, published: date | None = None, offset: int = 0) -> lis
             continue
         if scanner.scope == "years" and years < scanner.min_years:
             continue
-        if (scanner.scope == "digit" and not has_digit) or (scanner.scope == "dated" and not (years or published)):
+        if (scanner.scope == "digit" and not has_digit) or \
+                (scanner.scope == "dated" and not (years or published or year)):
             continue
         if any(gate.isdisjoint(words) for gate in scanner.gates):
             continue
@@ -719,7 +729,7 @@ def find_dates(text: str, published: date | None = None, offset: int = 0) -> lis
                 cand = scanner.handler(m, published)
                 if cand is not None and _plausible(text, cand):
                     found.append(cand)
-    return _resolve(text, _longest(found), published, offset)
+    return _resolve(text, _longest(found), published, offset, year)
 
 
 def _year_after(text: str, chosen: list[_Found], i: int) -> tuple[int | None, MentionKind]:
@@ -733,8 +743,10 @@ def _year_after(text: str, chosen: list[_Found], i: int) -> tuple[int | None, Me
     return None, "explicit"
 
 
-def _resolve(text: str, chosen: list[_Found], published: date | None, offset: int) -> list[DateMention]:
-    """Mentions of the chosen candidates; yearless ones take the year of the date before (or right after) them."""
+def _resolve(text: str, chosen: list[_Found], published: date | None, offset: int,
+             narrative_year: int | None = None) -> list[DateMention]:
+    """Mentions of the chosen candidates; yearless ones take the year of the date before
+    (or right after) them, else (with no publication date) the narrative year."""
     mentions: list[DateMention] = []
     year: int | None = None
     year_kind: MentionKind = "explicit"
@@ -742,6 +754,8 @@ def _resolve(text: str, chosen: list[_Found], published: date | None, offset: in
         kind, bounds = cand.kind, cand.bounds
         if bounds is None:
             source, source_kind = (year, year_kind) if year is not None else _year_after(text, chosen, i)
+            if source is None and narrative_year is not None and published is None:
+                source, source_kind = narrative_year, "explicit"
             bounds = _complete(cand, source, published)
             if source is not None and source_kind != "relative":
                 kind = "open" if cand.mode != "point" else "explicit"
