@@ -29,10 +29,10 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
 
-import yaml
 from rapidfuzz import fuzz, process
 
 from ..model import Actor
+from ..yaml_data import load_yaml
 from .kb import KnowledgeBase
 from .matcher import NameMatch, fold_text, name_keys
 
@@ -55,7 +55,7 @@ class GroupNameRules:
 @lru_cache(maxsize=1)
 def group_name_rules() -> GroupNameRules:
     path = resources.files("tieline") / "data" / "lexicons" / "group_names.yaml"
-    data = yaml.safe_load(path.read_text("utf-8"))
+    data = load_yaml(path.read_text("utf-8"))
     return GroupNameRules(
         head_nouns=frozenset(w.lower() for w in data["head_nouns"]),
         lead_words=frozenset(w.lower() for w in data["lead_words"]),

@@ -25,6 +25,7 @@ import yaml
 
 from ..errors import KnowledgeBaseError
 from ..model import Actor, Link, NameInTime
+from ..yaml_data import load_yaml
 from .normalize import normalize_name
 
 T = TypeVar("T")
@@ -177,7 +178,7 @@ def read_entries(path: Path | str, text: str | None = None) -> Iterator[tuple[Ac
     """Parse one YAML file of entries; yields (actor, where) pairs."""
     name = str(path)
     try:
-        data = yaml.safe_load(text if text is not None else Path(path).read_text("utf-8"))
+        data = load_yaml(text if text is not None else Path(path).read_text("utf-8"))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{name}:{mark.line + 1}" if mark is not None else name

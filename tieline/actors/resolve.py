@@ -26,9 +26,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
 from ..model import Actor, Mention, Sentence
+from ..yaml_data import load_yaml
 from .disambiguate import DocumentContext, choose_candidate
 from .kb import KnowledgeBase
 from .matcher import NameMatch
@@ -52,7 +51,7 @@ class ReferenceLexicon:
 @lru_cache(maxsize=1)
 def reference_lexicon() -> ReferenceLexicon:
     path = resources.files("tieline") / "data" / "lexicons" / "references.yaml"
-    data = yaml.safe_load(path.read_text("utf-8"))
+    data = load_yaml(path.read_text("utf-8"))
     return ReferenceLexicon(**{k: tuple(v) for k, v in data.items()})
 
 

@@ -30,10 +30,9 @@ from functools import cached_property
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
 from ..events.ontology import Ontology, load_ontology
 from ..model import Document
+from ..yaml_data import load_yaml
 from .names import normalize_name
 
 if TYPE_CHECKING:
@@ -59,7 +58,7 @@ def load_keyword_rules(ontology: Ontology | None = None) -> KeywordRules:
     """The shipped rules, checked against the ontology."""
     onto = ontology or load_ontology()
     path = resources.files("tieline") / "data" / "evaluate" / "baseline-keywords.yaml"
-    data = yaml.safe_load(path.read_text("utf-8"))
+    data = load_yaml(path.read_text("utf-8"))
     rules = []
     for rule in data["rules"]:
         words = "|".join(re.escape(str(k).lower()) for k in rule["keywords"])

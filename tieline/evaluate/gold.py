@@ -28,12 +28,11 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from ..errors import InputError
 from ..events.ontology import Ontology, load_ontology
 from ..model import MODALITIES
 from ..read import parse_published
+from ..yaml_data import load_yaml
 
 MMP_TYPES = ("all", "riv", "aff", "spl", "mer")
 
@@ -166,7 +165,7 @@ def type_aliases() -> dict[str, tuple[str, ...]]:
     """Type names of other annotation schemes mapped to ontology types (shipped data)."""
     text = (resources.files("tieline") / "data" / "evaluate" / "type-aliases.yaml").read_text(
         "utf-8")
-    data = yaml.safe_load(text) or {}
+    data = load_yaml(text) or {}
     return {str(k): tuple(v if isinstance(v, list) else [v]) for k, v in data.items()}
 
 

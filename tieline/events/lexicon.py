@@ -19,9 +19,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from ..errors import OntologyError
+from ..yaml_data import load_yaml
 
 FRAMES = {"agent", "receiver", "mutual", "joiner", "formed_from", "severed_ties"}
 # Part-of-speech restrictions a slot may carry ("back/V": the verb, not the body part).
@@ -112,7 +111,7 @@ def compile_pattern(pattern: str) -> list[tuple[int, list[TokenSpec]]]:
 
 def _data(name: str) -> Any:
     text = (resources.files("tieline") / "data" / "lexicons" / name).read_text("utf-8")
-    return yaml.safe_load(text)
+    return load_yaml(text)
 
 
 @lru_cache(maxsize=1)

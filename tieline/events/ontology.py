@@ -17,9 +17,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from ..errors import OntologyError
+from ..yaml_data import load_yaml
 
 POLARITIES = {"cooperation", "conflict", "structural"}
 
@@ -102,4 +101,4 @@ def parse_ontology(data: Any, where: str = "ontology.yaml") -> Ontology:
 def load_ontology() -> Ontology:
     """The shipped ontology (cached)."""
     text = (resources.files("tieline") / "data" / "ontology.yaml").read_text("utf-8")
-    return parse_ontology(yaml.safe_load(text), "tieline/data/ontology.yaml")
+    return parse_ontology(load_yaml(text), "tieline/data/ontology.yaml")

@@ -22,9 +22,8 @@ from importlib import resources
 from pathlib import Path
 from typing import IO, Any
 
-import yaml
-
 from ..store.store import StoredEvent
+from ..yaml_data import load_yaml
 from .files import cannot_write
 
 ActorLookup = Callable[[str], Mapping[str, Any]]
@@ -39,7 +38,7 @@ def quad_classes() -> dict[str, str]:
         'material_conflict'
     """
     text = (resources.files("tieline") / "data" / "plover.yaml").read_text("utf-8")
-    return {event_type: quad for quad, types in yaml.safe_load(text).items()
+    return {event_type: quad for quad, types in load_yaml(text).items()
             for event_type in types}
 
 

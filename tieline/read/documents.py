@@ -26,6 +26,7 @@ from ..errors import (
     JsonLineError, UnsupportedFormatError,
 )
 from ..model import Document
+from ..yaml_data import load_yaml
 from .dates import parse_published
 from .html import html_to_text
 
@@ -66,7 +67,7 @@ def split_front_matter(text: str, where: str) -> tuple[dict[str, Any], str]:
     if not match:
         return {}, text
     try:
-        meta = yaml.safe_load(match.group(1)) or {}
+        meta = load_yaml(match.group(1)) or {}
     except yaml.YAMLError as exc:
         raise InputError(f"the front matter is not valid YAML: {exc}", where=where) from exc
     if not isinstance(meta, dict):

@@ -16,9 +16,8 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
 from ..model import Sentence
+from ..yaml_data import load_yaml
 
 _PARAGRAPH = re.compile(r"[^\n]+")
 # End punctuation, optional closing quotes/brackets, whitespace, then a sentence start.
@@ -29,7 +28,7 @@ _LAST_WORD = re.compile(r"(\S+)$")
 @lru_cache(maxsize=1)
 def abbreviations() -> frozenset[str]:
     text = (resources.files("tieline") / "data" / "lexicons" / "abbreviations.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = load_yaml(text)
     return frozenset(w for group in data.values() for w in group)
 
 
