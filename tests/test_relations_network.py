@@ -173,3 +173,10 @@ def test_an_actor_at_a_date_shows_only_the_ties_holding_then(filled, world):
                                           {"type": "splinter_of", "actor": B,
                                            "name": "Cobalt Guard", "year": 2012,
                                            "direction": "in"}]
+
+
+def test_an_actor_at_a_date_lists_only_the_links_made_by_then(filled, world):
+    profile = actor_profile(filled, world, "Amber Lions", date(2011, 6, 30))
+
+    assert [(l.type, l.other, l.year) for l in profile.links] == [
+        ("wing_of", "amber-lions-brigades", 2010)]

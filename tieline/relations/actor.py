@@ -100,8 +100,9 @@ def names_over_time(kb: KnowledgeBase, actor: Actor) -> list[NameInTime]:
     return [n for n in ordered if n.name != actor.name] + [current]
 
 
-def links_of(kb: KnowledgeBase, actor: Actor) -> list[LinkView]:
-    """The actor's own links, then the links other entries make to it.
+def links_of(kb: KnowledgeBase, actor: Actor, year: int | None = None) -> list[LinkView]:
+    """The actor's own links, then the links other entries make to it; with ``year``,
+    only those that existed by then (a link of unknown year is kept).
 
     Example:
         >>> [(l.type, l.other, l.direction) for l in links_of(kb, kb.get("cobalt-guard"))]  # doctest: +SKIP
@@ -115,6 +116,8 @@ def links_of(kb: KnowledgeBase, actor: Actor) -> list[LinkView]:
     for other in kb:
         out += [LinkView(link.type, other.id, other.name, link.year, "in")
                 for link in other.links if link.target == actor.id]
+    if year is not None:
+        out = [link for link in out if link.year is None or link.year <= year]
     return out
 
 
@@ -122,7 +125,8 @@ def actor_profile(store: Store, kb: KnowledgeBase, name: str, at: date | None = 
                   period: Period = "year", ontology: Ontology | None = None,
                   max_age: float = MAX_AGE_YEARS) -> ActorProfile:
     """The profile of the actor called ``name`` (any name, alias or id): its entry,
-    names, links and ties — the latest per counterpart, or those holding at ``at``.
+    names, links and ties — the latest per counterpart, or those holding at ``at``
+    (and only the links made by then).
 
     Example:
         >>> from tieline.actors.kb import load_kb
@@ -148,5 +152,5 @@ def actor_profile(store: Store, kb: KnowledgeBase, name: str, at: date | None = 
     known = actor.id in kb
     return ActorProfile(actor=actor,
                         names=names_over_time(kb, actor) if known else [NameInTime(actor.name)],
-                        links=links_of(kb, actor) if known else [], ties=ties, at=at,
+                        links=links_of(kb, actor, year) if known else [], ties=ties, at=at,
                         counterpart_names=counterparts)
