@@ -152,6 +152,21 @@ CONTEXT_KB = """\
   name: Islamic Army in Iraq
   acronyms: [IAI]
   country: Iraq
+- id: official-ira
+  name: Official Irish Republican Army
+  aliases: [Officials]
+  ambiguous: [Officials]
+  country: United Kingdom
+  active: [1969, 2010]
+- id: norway
+  name: Norway
+  kind: state
+  aliases: [Oslo]
+  ambiguous: [Oslo]
+  country: Norway
+- id: fatah
+  name: Fatah
+  country: Palestine
 """
 
 
@@ -170,6 +185,17 @@ def test_an_ambiguous_name_needs_support_from_the_document(context_kb: Knowledge
     assert mentions(context_kb, "Tara and the UVF worked together.") == [
         ("Tara", "tara"), ("UVF", "uvf")]
     assert mentions(context_kb, "Tara said nothing.") == []
+
+
+def test_years_alone_do_not_settle_a_name_that_may_be_a_word(context_kb: KnowledgeBase) -> None:
+    assert mentions(context_kb, "In 1995 officials said Fatah was armed. Officials in Gaza "
+                                "agreed.") == [("Fatah", "fatah")]
+    assert mentions(context_kb, "In 1972 the Officials and the UVF clashed.") == [
+        ("Officials", "official-ira"), ("UVF", "uvf")]   # a group of its country
+
+
+def test_an_ambiguous_state_name_does_not_vouch_for_itself(context_kb: KnowledgeBase) -> None:
+    assert mentions(context_kb, "Fatah signed the Oslo accords in 1993.") == [("Fatah", "fatah")]
 
 
 def test_acronym_ambiguity_is_case_sensitive(context_kb: KnowledgeBase) -> None:

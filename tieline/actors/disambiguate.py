@@ -14,7 +14,9 @@ gets a score from that evidence:
 - failing the country, the region of a group the document names: +0.5.
 
 Several candidates: the best wins when it leads by a clear margin. One candidate that
-may be an ordinary word: it needs supporting evidence, except for an acronym written
+may be an ordinary word: it needs supporting evidence, not from years alone (they rule
+a reading out, but do not point at one), and an ambiguous state name ("the Oslo accords")
+does not count its own country as that evidence; the exception is an acronym written
 exactly as the base writes it, in a document that names other armed groups (an "IS"
 next to "the IAI" is the Islamic State; "IS" alone in a headline is not resolved).
 
@@ -69,9 +71,11 @@ class DocumentContext:
             linked |= pointing.get(target, set())
         countries = {a.country.lower() for a in actors if a.country}
         for m in matches:  # a state named anywhere, even as a place, sets the scene
-            for actor_id, _how, _amb in m.candidates:
+            for actor_id, _how, ambiguous in m.candidates:
                 state = kb.actors.get(actor_id)
-                if state is not None and state.kind == "state":
+                # ... but not by a name that may mean something else ("the Oslo
+                # accords"): an ambiguous name cannot vouch for its own reading
+                if state is not None and state.kind == "state" and not ambiguous:
                     countries.add((state.country or state.name).lower())
         regions = {a.region for a in actors if a.region and a.kind in _ARMED}
         spans = set()
@@ -85,8 +89,10 @@ class DocumentContext:
         return cls(present_set, frozenset(linked), frozenset(countries), frozenset(regions),
                    years, frozenset(armed), text.lower())
 
-    def score(self, actor: Actor) -> float:
-        """How strongly the document points at ``actor`` (see the module notes)."""
+    def score(self, actor: Actor, years: bool = True) -> float:
+        """How strongly the document points at ``actor`` (see the module notes).
+        ``years=False`` leaves out whether the document's years fit its active years,
+        which can tell two readings apart but is no evidence for a reading alone."""
         score = 0.0
         if actor.id in self.present:
             score += 3
@@ -99,7 +105,8 @@ class DocumentContext:
             score += 0.5
         if any(self.mentions(d.lower()) for d in actor.descriptors if d[:1].isupper()):
             score += 0.5
-        score += self._years_fit(actor)
+        if years:
+            score += self._years_fit(actor)
         return score
 
     def mentions(self, words: str) -> bool:
@@ -147,10 +154,10 @@ def choose_candidate(m: NameMatch, kb: KnowledgeBase, ctx: DocumentContext,
     if how == "acronym" and _shouting(sentence_text):
         # In capitals an acronym cannot be told from a word: only a name elsewhere counts.
         return (best, how) if best in ctx.present else (None, "")
-    if best_score >= MINIMUM:
+    if best_score >= MINIMUM and ctx.score(kb.get(best), years=False) > 0:
         return best, how
     others = ctx.armed_candidates - {best}
-    if how == "acronym" and others and kb.get(best).kind in _ARMED:
+    if how == "acronym" and others and kb.get(best).kind in (*_ARMED, "state", "state_force"):
         return best, how
     return None, ""
 
