@@ -96,9 +96,9 @@ def ingest(paths: Iterable[str], store: Store, pipeline: Extractor,
     def flush() -> None:
         for doc, result in zip(waiting, _extract_all(pipeline, waiting)):
             _store_one(doc, result, store, report)
-        bar.update(len(waiting))
         bar.set_postfix(added=report.added, events=report.events_added,
                         failed=report.failed, refresh=False)
+        bar.update(len(waiting))
         waiting.clear()
 
     try:
