@@ -80,29 +80,29 @@ def test_a_broken_knowledge_base_is_raised_not_blamed_on_a_document(tmp_path) ->
         Pipeline([str(bad)]).extract_batch([Document(id="a", text="Story.")])
 
 
-class BatchPipeline:
-    """Extracts in batches; fails on texts saying 'boom'."""
+class StreamingPipeline:
+    """Takes the whole stream (as Pipeline and ParallelPipeline do); fails on 'boom'."""
 
     def __init__(self) -> None:
-        self.batches: list[list[str]] = []
+        self.streams = 0
 
-    def extract_batch(self, docs: list[Document]) -> list[Extraction | Exception]:
-        self.batches.append([d.id for d in docs])
-        return [RuntimeError("stage crashed") if "boom" in d.text else
-                Extraction(document=d, actors=[], mentions=[], events=[], dyads=[])
-                for d in docs]
+    def outcomes(self, docs):
+        self.streams += 1
+        for d in docs:
+            yield d, (RuntimeError("stage crashed") if "boom" in d.text else
+                      Extraction(document=d, actors=[], mentions=[], events=[], dyads=[]))
 
     def extract(self, doc: Document) -> Extraction:
-        raise AssertionError("ingest should extract in batches")
+        raise AssertionError("ingest should hand over the stream")
 
 
-def test_ingest_extracts_in_batches_and_reports_the_failures(store) -> None:
+def test_ingest_hands_the_stream_over_and_reports_the_failures(store) -> None:
     docs = [Document(id=f"d{i}", text=f"Story {i}." + (" boom" if i == 70 else ""))
             for i in range(100)]
-    pipeline = BatchPipeline()
+    pipeline = StreamingPipeline()
 
     report = ingest(["x"], store, pipeline, progress=False, reader=lambda p, d: iter(docs))
 
-    assert [len(b) for b in pipeline.batches] == [64, 36]
+    assert pipeline.streams == 1
     assert report.added == 99
     assert report.errors == ["d70: extraction failed: RuntimeError: stage crashed"]

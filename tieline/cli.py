@@ -7,9 +7,11 @@ import sys
 import textwrap
 from collections.abc import Iterator
 from datetime import date
+from typing import Any
 
 import click
 
+from .cli_store import workers_option
 from .errors import InputError, TielineError
 from .model import Document, Extraction
 from .read import parse_published, read_documents
@@ -59,10 +61,10 @@ def main() -> None:
 
 
 def _extractions(files: tuple[str, ...], published: date | None, kb_files: tuple[str, ...],
-                 failures: list[str]) -> Iterator[Extraction]:
-    from .pipeline import Pipeline
+                 failures: list[str], workers: int = 1) -> Iterator[Extraction]:
+    from .cli_store import make_pipeline
 
-    pipeline = Pipeline(kb_files)
+    pipeline: Any = make_pipeline(kb_files, workers)
 
     def documents() -> Iterator[Document]:
         for item in read_documents(list(files), published):
@@ -89,8 +91,9 @@ def _extractions(files: tuple[str, ...], published: date | None, kb_files: tuple
               show_default=True, help="jsonl: one JSON object per document (the output "
               "contract); table: a readable list of events.")
 @kb_option
+@workers_option
 def extract(files: tuple[str, ...], published: str | None, fmt: str,
-            kb_files: tuple[str, ...]) -> None:
+            kb_files: tuple[str, ...], workers: int) -> None:
     """Extract actors, events and dyads from FILES (.txt .md .html .jsonl, or - for stdin).
 
     A directory is read recursively. Bad records are reported on stderr with their
@@ -100,11 +103,12 @@ def extract(files: tuple[str, ...], published: str | None, fmt: str,
     \b
     Example:
       tieline extract article.txt --published 2018-01-25 --format table
+      tieline extract archive.jsonl --workers 0 > out.jsonl     # on every core
     """
     when = parse_date_option(published)
     failures: list[str] = []
     try:
-        for extraction in _extractions(files, when, kb_files, failures):
+        for extraction in _extractions(files, when, kb_files, failures, workers):
             if fmt == "jsonl":
                 click.echo(json.dumps(extraction.to_dict(), ensure_ascii=False))
             else:

@@ -8,7 +8,8 @@
     ├── UnknownActorError   a name given by the user matches no actor
     ├── GoldFormatError     a gold or prediction file for ``tieline eval`` is malformed
     ├── CorrectionError     a correction names no stored event or a field that cannot change
-    └── ExportError         an export or report could not be made or written
+    ├── ExportError         an export or report could not be made or written
+    └── ExtractionFailed    a stage failed on one document in a worker process
 
 Every message names the file, line or record concerned and says what to do.
 """
@@ -27,6 +28,10 @@ class TielineError(Exception):
         self.remedy = remedy
         super().__init__(self.__str__())
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Errors cross process boundaries (parallel extraction): keep every field.
+        return (_restore, (type(self), self.args, self.__dict__.copy()))
+
     def __str__(self) -> str:
         parts = [f"[{self.code}]"]
         if self.where:
@@ -36,6 +41,15 @@ class TielineError(Exception):
         if self.remedy:
             text += f" ({self.remedy})"
         return text
+
+
+def _restore(cls: type[TielineError], args: tuple[object, ...],
+             state: dict[str, object]) -> TielineError:
+    """A pickled tieline error as it was: same class, message, place and remedy."""
+    error = cls.__new__(cls)
+    Exception.__init__(error, *args)
+    error.__dict__.update(state)
+    return error
 
 
 class InputError(TielineError):
@@ -117,3 +131,10 @@ class ExportError(TielineError):
     """An export or report could not be made or written."""
 
     code = "T800"
+
+
+class ExtractionFailed(TielineError):
+    """A stage failed on one document in a worker process, with an error of its own
+    (kept as text: its class may not cross the process boundary)."""
+
+    code = "T900"

@@ -26,13 +26,12 @@ from ..errors import InputError, KnowledgeBaseError, OntologyError, TielineError
 from ..model import Document, Extraction
 from .store import Store
 
-BATCH_DOCUMENTS = 64  # documents extracted together (see Pipeline.extract_batch)
-
 Reader = Callable[[list[str], date | None], Iterable[Document | InputError]]
 
 
 class Extractor(Protocol):
-    """Anything that turns a document into an extraction (``tieline.pipeline.Pipeline``)."""
+    """Anything that turns a document into an extraction (``tieline.pipeline.Pipeline``);
+    one that also has ``outcomes(documents)`` is given the whole stream (faster)."""
 
     def extract(self, doc: Document) -> Extraction: ...
 
@@ -91,17 +90,9 @@ def ingest(paths: Iterable[str], store: Store, pipeline: Extractor,
     report = IngestReport()
     bar = tqdm(desc="ingest", unit="doc", file=sys.stderr, disable=not progress,
                dynamic_ncols=True)
-    waiting: list[Document] = []
 
-    def flush() -> None:
-        for doc, result in zip(waiting, _extract_all(pipeline, waiting)):
-            _store_one(doc, result, store, report)
-        bar.set_postfix(added=report.added, events=report.events_added,
-                        failed=report.failed, refresh=False)
-        bar.update(len(waiting))
-        waiting.clear()
-
-    try:
+    def new_documents() -> Iterator[Document]:
+        """The documents to extract; unreadable and stored ones are counted here."""
         for item in read(list(paths), published):
             if isinstance(item, InputError):
                 report.errors.append(str(item))
@@ -109,10 +100,14 @@ def ingest(paths: Iterable[str], store: Store, pipeline: Extractor,
             elif _already_stored(item, store, report):
                 bar.update(1)
             else:
-                waiting.append(item)
-                if len(waiting) >= BATCH_DOCUMENTS:
-                    flush()
-        flush()
+                yield item
+
+    try:
+        for doc, result in _outcomes(pipeline, new_documents()):
+            _store_one(doc, result, store, report)
+            bar.set_postfix(added=report.added, events=report.events_added,
+                            failed=report.failed, refresh=False)
+            bar.update(1)
     finally:
         bar.close()
     return report
@@ -131,26 +126,26 @@ def _already_stored(doc: Document, store: Store, report: IngestReport) -> bool:
         return True
 
 
-def _extract_all(pipeline: Extractor, docs: list[Document]) -> list[Extraction | Exception]:
-    """The extraction of each document, or the exception it failed with, in order.
+def _outcomes(pipeline: Extractor, docs: Iterable[Document]) -> Iterator[tuple[Document, Extraction | Exception]]:
+    """Each document with its extraction, or the exception it failed with, in order.
 
-    A pipeline that extracts in batches (``extract_batch``, much faster) gets them all
-    at once; any other is called per document. Configuration errors propagate.
+    A pipeline with ``outcomes`` (:class:`~tieline.pipeline.Pipeline`, which extracts
+    in batches, or :class:`~tieline.parallel.ParallelPipeline`) streams them itself;
+    any other is called per document. Configuration errors propagate.
     """
-    batch = getattr(pipeline, "extract_batch", None)
-    if batch is not None:
-        return list(batch(docs))
-    results: list[Extraction | Exception] = []
+    stream = getattr(pipeline, "outcomes", None)
+    if stream is not None:
+        yield from stream(docs)
+        return
     for doc in docs:
         try:
-            results.append(pipeline.extract(doc))
+            yield doc, pipeline.extract(doc)
         except (KnowledgeBaseError, OntologyError):
             # A broken actor file or ontology fails every document alike: stop, don't
             # report it thousands of times.
             raise
         except Exception as exc:  # noqa: BLE001 - reported in the document's place
-            results.append(exc)
-    return results
+            yield doc, exc
 
 
 def _store_one(doc: Document, result: Extraction | Exception, store: Store,

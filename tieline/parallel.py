@@ -1,0 +1,112 @@
+"""Extraction over several cores: the same per-batch function in a pool of processes.
+
+Each worker process builds its own :class:`~tieline.pipeline.Pipeline` once (knowledge
+base, lexicons, spaCy) and runs :meth:`Pipeline.extract_batch` on batches of documents
+sent to it; results come back in document order. At most two batches per worker are in
+flight, so memory stays flat on a stream of any length, and the caller (ingest, the
+``extract`` command) keeps writing results while the workers read on.
+
+A document a stage fails on comes back as its exception (tieline errors keep their code
+and place; any other error becomes "extraction failed: <type>: <message>"), like
+:meth:`Pipeline.outcomes`. A broken knowledge base or ontology is detected before any
+worker starts.
+
+Example:
+    >>> pipe = ParallelPipeline(workers=2)                         # doctest: +SKIP
+    >>> [type(r).__name__ for _, r in pipe.outcomes(documents)]    # doctest: +SKIP
+    ['Extraction', 'Extraction', ...]
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import islice
+
+from .errors import ExtractionFailed, TielineError
+from .model import Document, Extraction
+from .pipeline import BATCH_DOCUMENTS, Pipeline
+
+_WORKER_PIPELINE: Pipeline | None = None
+
+
+def default_workers() -> int:
+    """The cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+class ParallelPipeline:
+    """Extraction on ``workers`` processes, each with its own pipeline.
+
+    ``kb_files`` are the user's extra actor files, as for :class:`Pipeline`.
+    """
+
+    def __init__(self, kb_files: Iterable[str] = (), workers: int | None = None,
+                 batch_documents: int = BATCH_DOCUMENTS):
+        self.kb_files = tuple(kb_files)
+        self.workers = workers or default_workers()
+        self.batch_documents = batch_documents
+
+    def outcomes(self, documents: Iterable[Document]) -> Iterator[tuple[Document, Extraction | Exception]]:
+        """Each document with its extraction (or its exception), in input order."""
+        _check_configuration(self.kb_files)
+        context = multiprocessing.get_context("spawn")  # no forked copies of spaCy's state
+        with ProcessPoolExecutor(self.workers, mp_context=context, initializer=_start_worker,
+                                 initargs=(self.kb_files,)) as pool:
+            pending: deque[tuple[list[Document], Future[list[Extraction | Exception]]]] = deque()
+            stream = iter(documents)
+            while True:
+                while len(pending) < 2 * self.workers:
+                    batch = list(islice(stream, self.batch_documents))
+                    if not batch:
+                        break
+                    pending.append((batch, pool.submit(_extract_batch, batch)))
+                if not pending:
+                    return
+                batch, future = pending.popleft()
+                yield from zip(batch, future.result())
+
+    def extract(self, document: Document) -> Extraction:
+        """One document (through a fresh pool: use :meth:`outcomes` for many)."""
+        return next(self.extract_many([document]))
+
+    def extract_many(self, documents: Iterable[Document]) -> Iterator[Extraction]:
+        """Extractions of ``documents`` in order; the first failing document raises."""
+        for _document, result in self.outcomes(documents):
+            if isinstance(result, Exception):
+                raise result
+            yield result
+
+
+def _check_configuration(kb_files: Sequence[str]) -> None:
+    """Load the knowledge base and the ontology here, so that their errors are raised
+    once, in the caller's process, instead of breaking every worker."""
+    from .actors.kb import load_kb
+    from .events.ontology import load_ontology
+
+    load_kb(kb_files)
+    load_ontology()
+
+
+def _start_worker(kb_files: tuple[str, ...]) -> None:
+    global _WORKER_PIPELINE
+    _WORKER_PIPELINE = Pipeline(kb_files)
+
+
+def _extract_batch(documents: list[Document]) -> list[Extraction | Exception]:
+    assert _WORKER_PIPELINE is not None, "the worker was not started"
+    return [_portable(r) for r in _WORKER_PIPELINE.extract_batch(documents)]
+
+
+def _portable(result: Extraction | Exception) -> Extraction | Exception:
+    """A result that survives the trip back: an error from outside tieline (whose class
+    may not pickle) becomes an :class:`ExtractionFailed` with the same message."""
+    if isinstance(result, Exception) and not isinstance(result, TielineError):
+        return ExtractionFailed(f"extraction failed: {type(result).__name__}: {result}")
+    return result
