@@ -30,12 +30,15 @@ HERE = Path(__file__).parent
 
 
 def run(matching_words: int = 500_000, pipeline_words: int = 120_000, dense_words: int = 30_000,
-        repeats: int = 3, seed: int | None = None, clock: Clock = "cpu") -> dict[str, Any]:
-    """Every benchmark; the results as one JSON-ready dictionary."""
+        repeats: int = 3, seed: int | None = None, clock: Clock = "cpu",
+        memory_documents: Sequence[int] = (1000, 4000)) -> dict[str, Any]:
+    """Every benchmark; the results as one JSON-ready dictionary. ``memory_documents``
+    are the ingest sizes of the memory benchmark (empty: skip it)."""
     from tieline.pipeline import Pipeline
 
     from .corpus import DEFAULT_SEED, build_corpus, describe, fingerprint, total_words
     from .matching import run_matching
+    from .memory import run_memory
     from .pipeline import run_pipeline
 
     seed = DEFAULT_SEED if seed is None else seed
@@ -62,23 +65,23 @@ def run(matching_words: int = 500_000, pipeline_words: int = 120_000, dense_word
                        "corpus": "news_pipeline"})
     benchmarks.append({**run_pipeline(corpora["dense"], repeats, "pipeline_vs_spacy_dense", pipe, clock),
                        "corpus": "dense"})
-    return {"corpora": corpus_info, "benchmarks": benchmarks}
+    memory = run_memory(memory_documents, seed) if memory_documents else None
+    return {"corpora": corpus_info, "benchmarks": benchmarks, "memory": memory}
 
 
 def profile(words: int, seed: int | None = None, top: int = 30) -> str:
-    """A cProfile of one ``Pipeline.extract`` pass over the news corpus (after warm-up)."""
+    """A cProfile of one ``Pipeline.extract_many`` pass over the news corpus (after warm-up)."""
     from tieline.pipeline import Pipeline
 
     from .corpus import DEFAULT_SEED, build_corpus
 
     docs = build_corpus(words, DEFAULT_SEED if seed is None else seed, "news")
     pipe = Pipeline()
-    for doc in docs[:5]:
-        pipe.extract(doc)
+    list(pipe.extract_many(docs[:5]))
     profiler = cProfile.Profile()
     profiler.enable()
-    for doc in docs:
-        pipe.extract(doc)
+    for _ in pipe.extract_many(docs):
+        pass
     profiler.disable()
     out = io.StringIO()
     stats = pstats.Stats(profiler, stream=out)
@@ -153,6 +156,20 @@ def render_markdown(results: dict[str, Any]) -> str:
             f"trigger matching, roles, dates {s['events_without_parse_seconds']:.2f} s",
             "",
         ]
+    memory = results.get("memory")
+    if memory:
+        lines += ["## ingest_peak_memory", "",
+                  f"Peak resident memory of `ingest` ({memory['description']}), each size in a "
+                  "fresh process:", "",
+                  "| documents | peak MB | seconds | events | failed |",
+                  "|---:|---:|---:|---:|---:|"]
+        lines += [f"| {_number(r['documents'])} | {r['peak_mb']:,.1f} | {r['seconds']:,.1f} | "
+                  f"{_number(r['events'])} | {_number(r['failed'])} |" for r in memory["runs"]]
+        lines += ["", f"Growth: {memory['growth_mb_per_1000_documents']:.2f} MB per 1,000 "
+                  f"documents; **projected peak at {memory['projected_documents']:,} documents: "
+                  f"{memory['projected_mb']:,.0f} MB** (a linear projection from the runs above, "
+                  f"not a run of that size); target < {memory['target_mb']:,} MB: "
+                  f"{_number(memory['pass'])}.", ""]
     lines += ["## Corpora", ""]
     for key, c in results["corpora"].items():
         lines += [f"- **{key}**: {_number(c['documents'])} documents, {_number(c['words'])} words, "
@@ -174,6 +191,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--matching-words", type=int, default=500_000)
     parser.add_argument("--pipeline-words", type=int, default=120_000)
     parser.add_argument("--dense-words", type=int, default=30_000)
+    parser.add_argument("--memory-documents", default="1000,4000",
+                        help="ingest sizes of the memory benchmark, comma-separated (0: skip)")
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--seed", type=int, default=None)
     parser.add_argument("--out-dir", type=Path, default=HERE)
@@ -187,13 +206,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     cpu = single_core(args.pin)
     results = {"environment": environment(cpu),
                **run(args.matching_words, args.pipeline_words, args.dense_words, args.repeats,
-                     args.seed, args.clock)}
+                     args.seed, args.clock,
+                     [int(n) for n in args.memory_documents.split(",") if int(n) > 0])}
     write(results, args.out_dir)
     for b in results["benchmarks"]:
         ratio = f"  ratio {b['ratio']:.2f}x" if "ratio" in b else ""
         verdict = "" if b["pass"] is None else ("  pass" if b["pass"] else "  FAIL")
         print(f"{b['name']:<28} {b['words']:>9,} words {b['seconds']:8.3f} s "
               f"{b['words_per_s']:>11,} words/s{ratio}{verdict}")
+    memory = results["memory"]
+    if memory:
+        peaks = ", ".join(f"{r['documents']:,} docs {r['peak_mb']:,.0f} MB" for r in memory["runs"])
+        print(f"{memory['name']:<28} {peaks}; projected at {memory['projected_documents']:,}: "
+              f"{memory['projected_mb']:,.0f} MB{'  pass' if memory['pass'] else '  FAIL'}")
     print(f"wrote {args.out_dir / 'results.json'} and {args.out_dir / 'RESULTS.md'}")
     if args.profile:
         sys.stdout.write(profile(args.pipeline_words, args.seed))

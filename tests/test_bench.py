@@ -49,7 +49,8 @@ def test_corpus_command_writes_jsonl(capsys):
 
 
 def test_bench_runs_on_a_tiny_corpus(tmp_path):
-    results = run(matching_words=800, pipeline_words=400, dense_words=300, repeats=1)
+    results = run(matching_words=800, pipeline_words=400, dense_words=300, repeats=1,
+                  memory_documents=(3, 6))
     results["environment"] = {"date": "today", "git_commit": None, "python": "3", "spacy": "3",
                               "cpu_model": "cpu", "cpu_count": 1, "pinned_cpu": None,
                               "platform": "test"}
@@ -65,3 +66,8 @@ def test_bench_runs_on_a_tiny_corpus(tmp_path):
     pipeline = saved["benchmarks"][6]
     assert pipeline["ratio"] > 0 and pipeline["target"] == 5.0
     assert "pipeline_vs_spacy" in (tmp_path / "RESULTS.md").read_text()
+    memory = saved["memory"]
+    assert [r["documents"] for r in memory["runs"]] == [3, 6]
+    assert all(r["added"] == r["documents"] and r["peak_mb"] > 50 for r in memory["runs"])
+    assert memory["projected_documents"] == 100_000 and memory["target_mb"] == 1024
+    assert "projected peak at 100,000 documents" in (tmp_path / "RESULTS.md").read_text()

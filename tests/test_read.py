@@ -106,3 +106,45 @@ def test_directory_is_read_recursively(tmp_path: Path) -> None:
     (tmp_path / "two.md").write_text("Two.", "utf-8")
     docs = read([tmp_path])
     assert sorted(d.id for d in docs if isinstance(d, Document)) == ["one", "two"]
+
+
+def test_a_jsonl_archive_larger_than_one_documents_limit_streams_through(tmp_path: Path) -> None:
+    f = tmp_path / "archive.jsonl"
+    story = "Hamas clashed with Fatah in Gaza. " * 300  # about 10 kB
+    with f.open("w", encoding="utf-8") as out:
+        for n in range(2500):  # about 25 MB, over the 20 MB limit of one document
+            out.write(json.dumps({"id": f"d{n}", "text": story}) + "\n")
+
+    results = read_documents([str(f)])
+
+    assert sum(1 for r in results if isinstance(r, Document)) == 2500
+
+
+def test_a_jsonl_line_that_is_not_utf8_is_reported_alone(tmp_path: Path) -> None:
+    f = tmp_path / "mixed.jsonl"
+    f.write_bytes(b'{"id": "a", "text": "Fine."}\n'
+                  b'{"id": "b", "text": "caf\xe9"}\n'
+                  b'{"id": "c", "text": "Also fine."}\n')
+
+    results = read([f])
+
+    assert [type(r).__name__ for r in results] == ["Document", "EncodingError", "Document"]
+    assert "mixed.jsonl:2" in str(results[1])
+
+
+def test_a_binary_file_named_jsonl_is_one_error(tmp_path: Path) -> None:
+    f = tmp_path / "blob.jsonl"
+    f.write_bytes(bytes(range(256)) * 40)
+
+    [err] = read([f])
+
+    assert isinstance(err, BinaryInputError) and "blob.jsonl" in str(err)
+
+
+def test_an_empty_jsonl_file_is_an_error(tmp_path: Path) -> None:
+    f = tmp_path / "none.jsonl"
+    f.write_text("\n\n", "utf-8")
+
+    [err] = read([f])
+
+    assert isinstance(err, EmptyInputError)

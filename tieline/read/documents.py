@@ -109,15 +109,37 @@ def strip_markdown(text: str) -> str:
 
 
 def _read_jsonl(data: bytes, where: str, published: date | None) -> Iterator[ReadResult]:
-    try:
-        text = decode(data, where)
-    except InputError as exc:
-        yield exc
-        return
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
+    """JSON lines given as bytes (see :func:`_read_jsonl_lines`)."""
+    yield from _read_jsonl_lines(data.splitlines(keepends=True), where, published)
+
+
+def _read_jsonl_lines(lines: Iterable[bytes], where: str,
+                      published: date | None) -> Iterator[ReadResult]:
+    """One document per JSON line, read as the lines come: an archive of any size
+    streams through in constant memory. The size limit, the binary check and UTF-8
+    decoding apply to each line, so a bad line is reported alone and the next one read.
+    """
+    seen_text = False
+    for number, raw in enumerate(lines, start=1):
+        if not raw.strip():
             continue
+        seen_text = True
         line_where = f"{where}:{number}"
+        if number == 1:
+            raw = raw.removeprefix(b"\xef\xbb\xbf")  # a UTF-8 byte-order mark
+        try:
+            line = decode(raw, line_where)
+        except BinaryInputError:
+            if number == 1:  # not JSON lines at all: one error for the file
+                yield BinaryInputError("this looks like a binary file, not JSON lines",
+                                       where=where, remedy="give tieline .txt, .md, .html "
+                                       "or .jsonl files")
+                return
+            yield BinaryInputError("this line holds binary data", where=line_where)
+            continue
+        except InputError as exc:
+            yield exc
+            continue
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
@@ -137,6 +159,8 @@ def _read_jsonl(data: bytes, where: str, published: date | None) -> Iterator[Rea
                             record, published, line_where)
         except InputError as exc:
             yield exc
+    if not seen_text:
+        yield EmptyInputError("the document is empty", where=where)
 
 
 def read_bytes(data: bytes, name: str, published: date | None = None,
@@ -179,8 +203,13 @@ def read_documents(paths: Iterable[str], published: date | None = None) -> Itera
     """
     for raw in paths:
         if raw == "-":
-            data = sys.stdin.buffer.read()
-            yield from read_bytes(data, "<stdin>", published, fmt=_sniff(data))
+            stdin = sys.stdin.buffer
+            head = stdin.peek(64) if hasattr(stdin, "peek") else b""
+            if _sniff(head) == ".jsonl":
+                yield from _read_jsonl_lines(stdin, "<stdin>", published)
+            else:
+                data = stdin.read()
+                yield from read_bytes(data, "<stdin>", published, fmt=_sniff(data))
             continue
         path = Path(raw)
         if path.is_dir():
@@ -190,6 +219,10 @@ def read_documents(paths: Iterable[str], published: date | None = None) -> Itera
             yield from read_documents([str(p) for p in files], published)
             continue
         try:
+            if path.suffix.lower() in JSONL_SUFFIXES:
+                with path.open("rb") as lines:  # streamed: archives may be any size
+                    yield from _read_jsonl_lines(lines, str(path), published)
+                continue
             data = path.read_bytes()
         except OSError as exc:
             yield InputError(f"cannot read: {exc.strerror or exc}", where=str(path))
