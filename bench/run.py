@@ -31,15 +31,18 @@ HERE = Path(__file__).parent
 
 def run(matching_words: int = 500_000, pipeline_words: int = 120_000, dense_words: int = 30_000,
         repeats: int = 3, seed: int | None = None, clock: Clock = "cpu",
-        memory_documents: Sequence[int] = (1000, 4000)) -> dict[str, Any]:
+        memory_documents: Sequence[int] = (1000, 4000),
+        query_events: int = 1_000_000) -> dict[str, Any]:
     """Every benchmark; the results as one JSON-ready dictionary. ``memory_documents``
-    are the ingest sizes of the memory benchmark (empty: skip it)."""
+    are the ingest sizes of the memory benchmark (empty: skip it); ``query_events`` the
+    size of the store the dyad query runs on (0: skip it)."""
     from tieline.pipeline import Pipeline
 
     from .corpus import DEFAULT_SEED, build_corpus, describe, fingerprint, total_words
     from .matching import run_matching
     from .memory import run_memory
     from .pipeline import run_pipeline
+    from .query import run_query
 
     seed = DEFAULT_SEED if seed is None else seed
     corpora = {
@@ -66,7 +69,8 @@ def run(matching_words: int = 500_000, pipeline_words: int = 120_000, dense_word
     benchmarks.append({**run_pipeline(corpora["dense"], repeats, "pipeline_vs_spacy_dense", pipe, clock),
                        "corpus": "dense"})
     memory = run_memory(memory_documents, seed) if memory_documents else None
-    return {"corpora": corpus_info, "benchmarks": benchmarks, "memory": memory}
+    query = run_query(query_events, seed=seed) if query_events else None
+    return {"corpora": corpus_info, "benchmarks": benchmarks, "memory": memory, "query": query}
 
 
 def profile(words: int, seed: int | None = None, top: int = 30) -> str:
@@ -170,6 +174,15 @@ def render_markdown(results: dict[str, Any]) -> str:
                   f"{memory['projected_mb']:,.0f} MB** (a linear projection from the runs above, "
                   f"not a run of that size); target < {memory['target_mb']:,} MB: "
                   f"{_number(memory['pass'])}.", ""]
+    query = results.get("query")
+    if query:
+        lines += ["## dyad_timeline_1m", "",
+                  f"{query['description']}: {_number(query['events_in_store'])} events in the "
+                  f"store (filled in {query['fill_seconds']:.0f} s), {query['pair_events']} of "
+                  f"them between the pair, {query['states']} yearly states. **Best "
+                  f"{query['ms']:.1f} ms** (median of {query['repeats']}: "
+                  f"{query['ms_median']:.1f} ms, wall clock); target < {query['target_ms']:g} ms: "
+                  f"{_number(query['pass'])}.", ""]
     lines += ["## Corpora", ""]
     for key, c in results["corpora"].items():
         lines += [f"- **{key}**: {_number(c['documents'])} documents, {_number(c['words'])} words, "
@@ -193,6 +206,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--dense-words", type=int, default=30_000)
     parser.add_argument("--memory-documents", default="1000,4000",
                         help="ingest sizes of the memory benchmark, comma-separated (0: skip)")
+    parser.add_argument("--query-events", type=int, default=1_000_000,
+                        help="events in the store of the dyad query benchmark (0: skip)")
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--seed", type=int, default=None)
     parser.add_argument("--out-dir", type=Path, default=HERE)
@@ -207,7 +222,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     results = {"environment": environment(cpu),
                **run(args.matching_words, args.pipeline_words, args.dense_words, args.repeats,
                      args.seed, args.clock,
-                     [int(n) for n in args.memory_documents.split(",") if int(n) > 0])}
+                     [int(n) for n in args.memory_documents.split(",") if int(n) > 0],
+                     args.query_events)}
     write(results, args.out_dir)
     for b in results["benchmarks"]:
         ratio = f"  ratio {b['ratio']:.2f}x" if "ratio" in b else ""
@@ -219,6 +235,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         peaks = ", ".join(f"{r['documents']:,} docs {r['peak_mb']:,.0f} MB" for r in memory["runs"])
         print(f"{memory['name']:<28} {peaks}; projected at {memory['projected_documents']:,}: "
               f"{memory['projected_mb']:,.0f} MB{'  pass' if memory['pass'] else '  FAIL'}")
+    query = results["query"]
+    if query:
+        print(f"{query['name']:<28} {query['events_in_store']:,} events in the store: "
+              f"{query['ms']:.1f} ms{'  pass' if query['pass'] else '  FAIL'}")
     print(f"wrote {args.out_dir / 'results.json'} and {args.out_dir / 'RESULTS.md'}")
     if args.profile:
         sys.stdout.write(profile(args.pipeline_words, args.seed))

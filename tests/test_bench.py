@@ -50,7 +50,7 @@ def test_corpus_command_writes_jsonl(capsys):
 
 def test_bench_runs_on_a_tiny_corpus(tmp_path):
     results = run(matching_words=800, pipeline_words=400, dense_words=300, repeats=1,
-                  memory_documents=(3, 6))
+                  memory_documents=(3, 6), query_events=3000)
     results["environment"] = {"date": "today", "git_commit": None, "python": "3", "spacy": "3",
                               "cpu_model": "cpu", "cpu_count": 1, "pinned_cpu": None,
                               "platform": "test"}
@@ -71,3 +71,7 @@ def test_bench_runs_on_a_tiny_corpus(tmp_path):
     assert all(r["added"] == r["documents"] and r["peak_mb"] > 50 for r in memory["runs"])
     assert memory["projected_documents"] == 100_000 and memory["target_mb"] == 1024
     assert "projected peak at 100,000 documents" in (tmp_path / "RESULTS.md").read_text()
+    query = saved["query"]
+    assert query["events_in_store"] == 3000 and query["pair_events"] >= 400
+    assert query["states"] > 0 and query["ms"] > 0
+    assert "dyad_timeline_1m" in (tmp_path / "RESULTS.md").read_text()

@@ -71,12 +71,16 @@ class KnowledgeBase:
         return len(self.actors)
 
     def name_index(self) -> dict[str, set[str]]:
-        """Normalized name -> ids of the actors that carry it."""
-        index: dict[str, set[str]] = {}
-        for actor in self.actors.values():
-            for name in actor.all_names():
-                index.setdefault(normalize_name(name), set()).add(actor.id)
-        return index
+        """Normalized name -> ids of the actors that carry it (built once; do not
+        modify the sets)."""
+        def build(base: KnowledgeBase) -> dict[str, set[str]]:
+            index: dict[str, set[str]] = {}
+            for actor in base.actors.values():
+                for name in actor.all_names():
+                    index.setdefault(normalize_name(name), set()).add(actor.id)
+            return index
+
+        return self.derived("name_index", build)
 
     def lookup(self, name: str) -> list[Actor]:
         """Actors whose id or any name equals ``name`` (normalized)."""
