@@ -122,7 +122,7 @@ def fake_reading(monkeypatch):
                 yield Document(id=path, text=f"Story from {path}.", published=published)
 
     monkeypatch.setattr(ingest_module, "_default_reader", read)
-    monkeypatch.setattr(cli_store, "make_pipeline", lambda kb_files, workers=1: OneEventPipeline())
+    monkeypatch.setattr(cli_store, "make_pipeline", lambda kb_files, workers=1, dask_address=None: OneEventPipeline())
 
 
 def test_ingest_prints_a_summary_and_is_idempotent(fake_reading, db_url):

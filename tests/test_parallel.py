@@ -66,3 +66,54 @@ def test_extract_on_two_workers_from_the_command_line(tmp_path) -> None:
     assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ["a", "c"]
     assert "the document has no text" in result.stderr
     assert result.exit_code == 1
+
+
+@pytest.fixture(scope="module")
+def dask_scheduler():
+    distributed = pytest.importorskip("distributed", reason="Dask is not installed "
+                                      "(pip install 'tieline[cluster]')")
+    # one worker thread in this process: no start-up of a second spaCy
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
+                                  dashboard_address=None) as cluster:
+        yield cluster.scheduler_address
+
+
+def test_a_dask_cluster_gives_what_one_process_gives(reports: list[Document],
+                                                     dask_scheduler: str) -> None:
+    from tieline.parallel import DaskPipeline
+
+    alone = _records(Pipeline().extract_many(reports))
+
+    on_dask = DaskPipeline(dask_scheduler, batch_documents=7).outcomes(reports)
+
+    assert _records(r for _, r in on_dask) == alone
+
+
+def test_ingest_on_a_dask_cluster_from_the_command_line(tmp_path, dask_scheduler: str) -> None:
+    db = tmp_path / "x.db"
+
+    result = CliRunner().invoke(main, ["ingest", SAMPLE, "--db", str(db), "--no-progress",
+                                       "--dask", dask_scheduler])
+
+    assert result.exit_code == 0, result.output
+    assert "37 documents added" in result.stdout
+
+
+def test_workers_and_dask_exclude_each_other(tmp_path) -> None:
+    result = CliRunner().invoke(main, ["extract", SAMPLE, "--workers", "2",
+                                       "--dask", "tcp://127.0.0.1:1"])
+
+    assert result.exit_code == 2
+    assert "--workers and --dask exclude each other" in result.stderr
+
+
+def test_an_unreachable_scheduler_is_a_clear_error(tmp_path) -> None:
+    from tieline.errors import TielineError
+    from tieline.parallel import DaskPipeline
+
+    pytest.importorskip("distributed")
+    pipe = DaskPipeline("tcp://127.0.0.1:9", [], connect_timeout=1)
+    pipe_outcomes = pipe.outcomes([Document(id="a", text="Hamas armed the PIJ.")])
+
+    with pytest.raises(TielineError, match="cannot reach the Dask scheduler"):
+        next(pipe_outcomes)

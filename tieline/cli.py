@@ -61,10 +61,11 @@ def main() -> None:
 
 
 def _extractions(files: tuple[str, ...], published: date | None, kb_files: tuple[str, ...],
-                 failures: list[str], workers: int = 1) -> Iterator[Extraction]:
+                 failures: list[str], workers: int = 1,
+                 dask_address: str | None = None) -> Iterator[Extraction]:
     from .cli_store import make_pipeline
 
-    pipeline: Any = make_pipeline(kb_files, workers)
+    pipeline: Any = make_pipeline(kb_files, workers, dask_address)
 
     def documents() -> Iterator[Document]:
         for item in read_documents(list(files), published):
@@ -93,7 +94,7 @@ def _extractions(files: tuple[str, ...], published: date | None, kb_files: tuple
 @kb_option
 @workers_option
 def extract(files: tuple[str, ...], published: str | None, fmt: str,
-            kb_files: tuple[str, ...], workers: int) -> None:
+            kb_files: tuple[str, ...], workers: int, dask_address: str | None) -> None:
     """Extract actors, events and dyads from FILES (.txt .md .html .jsonl, or - for stdin).
 
     A directory is read recursively. Bad records are reported on stderr with their
@@ -108,7 +109,7 @@ def extract(files: tuple[str, ...], published: str | None, fmt: str,
     when = parse_date_option(published)
     failures: list[str] = []
     try:
-        for extraction in _extractions(files, when, kb_files, failures, workers):
+        for extraction in _extractions(files, when, kb_files, failures, workers, dask_address):
             if fmt == "jsonl":
                 click.echo(json.dumps(extraction.to_dict(), ensure_ascii=False))
             else:

@@ -37,10 +37,16 @@ kb_option = click.option(
     help="An extra actor file merged with the shipped knowledge base (repeatable).")
 
 
-workers_option = click.option(
-    "--workers", type=click.IntRange(min=0), default=1, show_default=True, metavar="N",
-    help="Extract on N processes (0: one per core). Each loads its own models "
-         "(about 1 GB and a few seconds of start-up each): worth it for large corpora.")
+def workers_option(f):  # type: ignore[no-untyped-def]
+    """``--workers N`` and ``--dask ADDRESS``: where extraction runs."""
+    f = click.option(
+        "--dask", "dask_address", metavar="ADDRESS", envvar="TIELINE_DASK",
+        help="Extract on a Dask cluster (tcp://scheduler:8786; also $TIELINE_DASK). Its "
+             "workers need tieline installed and the --kb files at the same paths.")(f)
+    return click.option(
+        "--workers", type=click.IntRange(min=0), default=1, show_default=True, metavar="N",
+        help="Extract on N local processes (0: one per core). Each loads its own models "
+             "(a few hundred MB and seconds of start-up): worth it for large corpora.")(f)
 
 
 @contextmanager
@@ -53,13 +59,20 @@ def reported_errors() -> Iterator[None]:
         sys.exit(2)
 
 
-def make_pipeline(kb_files: tuple[str, ...], workers: int = 1) -> Extractor:
-    """The extraction pipeline ingest and extract run: in this process, or on
-    ``workers`` processes (0: one per core). A seam tests replace."""
-    from .parallel import ParallelPipeline, default_workers
+def make_pipeline(kb_files: tuple[str, ...], workers: int = 1,
+                  dask_address: str | None = None) -> Extractor:
+    """The extraction pipeline ingest and extract run: in this process, on ``workers``
+    processes (0: one per core) or on the Dask cluster at ``dask_address``. A seam
+    tests replace."""
+    from .parallel import DaskPipeline, ParallelPipeline, default_workers
     from .pipeline import Pipeline
 
     count = workers or default_workers()
+    if dask_address:
+        if workers != 1:
+            raise TielineError("--workers and --dask exclude each other",
+                               remedy="the cluster's workers do the work: drop --workers")
+        return DaskPipeline(dask_address, kb_files)
     pipeline: Extractor = Pipeline(kb_files=kb_files) if count == 1 else \
         ParallelPipeline(kb_files, workers=count)
     return pipeline
@@ -75,7 +88,8 @@ def make_pipeline(kb_files: tuple[str, ...], workers: int = 1) -> Extractor:
 @workers_option
 @click.option("--no-progress", is_flag=True, help="Do not show the progress bar.")
 def ingest(files: tuple[str, ...], published: datetime | None, db: str,
-           kb_files: tuple[str, ...], workers: int, no_progress: bool) -> None:
+           kb_files: tuple[str, ...], workers: int, dask_address: str | None,
+           no_progress: bool) -> None:
     """Extract events from FILES and add them to the store.
 
     FILES are .txt, .html, .md or .jsonl files, folders of them, or - for stdin.
@@ -87,9 +101,10 @@ def ingest(files: tuple[str, ...], published: datetime | None, db: str,
     Example:
         tieline ingest corpus/ news.jsonl --published 2018-01-10 --db sqlite:///news.db
         tieline ingest archive/ --workers 0        # on every core
+        tieline ingest archive/ --dask tcp://scheduler:8786
     """
     with reported_errors():
-        pipeline = make_pipeline(tuple(kb_files), workers)
+        pipeline = make_pipeline(tuple(kb_files), workers, dask_address)
         store = Store(db)
         report = ingest_documents(list(files), store, pipeline,
                                   published.date() if published else None,

@@ -1,7 +1,9 @@
-"""Extraction over several cores: the same per-batch function in a pool of processes.
+"""Extraction over several cores or machines: the same per-batch function, elsewhere.
 
-Each worker process builds its own :class:`~tieline.pipeline.Pipeline` once (knowledge
-base, lexicons, spaCy) and runs :meth:`Pipeline.extract_batch` on batches of documents
+:class:`ParallelPipeline` runs a pool of local processes; :class:`DaskPipeline` sends
+the batches to a Dask cluster (``--dask tcp://scheduler:8786``). Either way, each worker
+process builds its own :class:`~tieline.pipeline.Pipeline` once (knowledge base,
+lexicons, spaCy) and runs :meth:`Pipeline.extract_batch` on the batches of documents
 sent to it; results come back in document order. At most two batches per worker are in
 flight, so memory stays flat on a stream of any length, and the caller (ingest, the
 ``extract`` command) keeps writing results while the workers read on.
@@ -21,10 +23,12 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
+from typing import Any
 
 from .errors import ExtractionFailed, TielineError
 from .model import Document, Extraction
@@ -82,6 +86,70 @@ class ParallelPipeline:
             if isinstance(result, Exception):
                 raise result
             yield result
+
+
+class DaskPipeline:
+    """Extraction on a Dask cluster: ``address`` is its scheduler (``tcp://host:8786``).
+
+    The workers need tieline installed (the same version) and the ``kb_files`` at the
+    same paths. Each worker process keeps one pipeline per set of ``kb_files``; threads
+    of one worker take turns with it, so start workers with ``--nthreads 1`` and as many
+    processes as cores.
+    """
+
+    def __init__(self, address: str, kb_files: Iterable[str] = (),
+                 batch_documents: int = BATCH_DOCUMENTS, connect_timeout: float = 30.0):
+        self.address = address
+        self.kb_files = tuple(kb_files)
+        self.batch_documents = batch_documents
+        self.connect_timeout = connect_timeout
+
+    def outcomes(self, documents: Iterable[Document]) -> Iterator[tuple[Document, Extraction | Exception]]:
+        """Each document with its extraction (or its exception), in input order."""
+        try:
+            from distributed import Client
+        except ImportError as exc:
+            raise TielineError("Dask is not installed", remedy="pip install 'tieline[cluster]'") from exc
+        _check_configuration(self.kb_files)
+        try:
+            client = Client(self.address, timeout=f"{self.connect_timeout}s")
+        except OSError as exc:
+            raise TielineError(f"cannot reach the Dask scheduler at {self.address}: {exc}",
+                               remedy="check the address, and that the scheduler runs") from exc
+        with client:
+            in_flight = 2 * max(1, len(client.scheduler_info().get("workers", {})))
+            pending: deque[tuple[list[Document], Any]] = deque()
+            stream = iter(documents)
+            while True:
+                while len(pending) < in_flight:
+                    batch = list(islice(stream, self.batch_documents))
+                    if not batch:
+                        break
+                    pending.append((batch, client.submit(_extract_on_dask_worker, batch,
+                                                         self.kb_files, pure=False)))
+                if not pending:
+                    return
+                batch, future = pending.popleft()
+                yield from zip(batch, future.result())
+
+    def extract(self, document: Document) -> Extraction:
+        """One document (use :meth:`outcomes` for many)."""
+        for _document, result in self.outcomes([document]):
+            if isinstance(result, Exception):
+                raise result
+            return result
+        raise AssertionError("unreachable: one document in, one result out")
+
+
+_DASK_LOCK = threading.Lock()
+
+
+def _extract_on_dask_worker(documents: list[Document],
+                            kb_files: tuple[str, ...]) -> list[Extraction | Exception]:
+    from .pipeline import _default_pipeline
+
+    with _DASK_LOCK:  # one pipeline per process: its threads take turns
+        return [_portable(r) for r in _default_pipeline(kb_files).extract_batch(documents)]
 
 
 def _check_configuration(kb_files: Sequence[str]) -> None:
