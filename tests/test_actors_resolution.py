@@ -282,6 +282,16 @@ def test_a_class_of_groups_is_the_collective_of_the_country_in_question() -> Non
     assert mentions(kb, "Several rebel groups met.") == []  # no country: no collective
 
 
+def test_the_collective_is_of_the_country_most_groups_named_belong_to() -> None:
+    kb = build_kb([("c.yaml", COLLECTIVE_KB + "- id: mali-group\n  name: Ansar Dine\n"
+                                              "  country: Mali\n- id: mali-other\n"
+                                              "  name: MUJAO\n  country: Mali\n")])
+
+    found = mentions(kb, "Rebel groups joined Ansar Dine and MUJAO, not Jabhat al-Nusra.")
+
+    assert ("Rebel groups", "syria-rebels") not in found
+
+
 def test_the_longest_name_wins_over_a_leading_shorter_one() -> None:
     kb = build_kb([("t.yaml", "- id: is\n  name: The Islamic State\n"
                               "- id: isgs\n  name: Islamic State in the Greater Sahara\n")])

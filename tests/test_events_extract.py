@@ -114,6 +114,10 @@ def test_a_training_camp_is_a_place_not_an_act(pipeline: Pipeline) -> None:
     ("The Mahdi Army fought along side Hezbollah against the Islamic State.",
      ("hezbollah", "joint_operation", "mahdi-army")),
     ("Jabhat al-Nusra takes orders from al-Qaeda.", ("hayat-tahrir-al-sham", "allegiance", "al-qaeda")),
+    # to arm someone; a pronoun subject bound to the subject of the clause above it
+    ("Hamas armed the PIJ in 2012.", ("hamas", "arms_transfer", "palestinian-islamic-jihad")),
+    ("Hamas said it had armed the PIJ in 2012.",
+     ("hamas", "arms_transfer", "palestinian-islamic-jihad")),
     ("Ansar al-Sharia was formed by rebels from the Libyan Islamic Fighting Group.",
      ("ansar-al-sharia-libya", "split", "libyan-islamic-fighting-group")),
 ])
@@ -347,3 +351,40 @@ def test_what_should_happen_has_not_happened(pipeline: Pipeline) -> None:
     out = pipeline.extract(Document(id="t", text="Hezbollah argued that ties with Hamas should be prohibited."))
     [event] = [e for e in out.events if e.type == "denunciation"]
     assert event.modality == "speculative"
+
+
+def test_they_opening_a_sentence_continues_the_group_before(pipeline: Pipeline) -> None:
+    text = ("Hezbollah troops began operating with regime forces in Syria in March 2013. "
+            "In May 2013, they launched an offensive against the Free Syrian Army.")
+
+    assert ("hezbollah", "bombing_attack", "free-syrian-army") in events(pipeline, text)
+
+
+def test_it_opening_a_sentence_about_something_else_stays_unbound(pipeline: Pipeline) -> None:
+    text = ("The new accord was brokered by Syrian officials. "
+            "It commits Amal and Hezbollah to a ceasefire.")
+
+    found = events(pipeline, text)
+
+    assert not any("syria" in (s, t) for s, _, t in found)
+
+
+@pytest.mark.parametrize("sentence, actors, bound", [
+    ("Hamas said it had armed the PIJ.", {"Hamas": "hamas", "PIJ": "pij"}, {"it": "hamas"}),
+    # a subject naming two groups: "they" is left to the coordination rules
+    ("Suqour and Jaysh announced that they were merging into Ahrar.",
+     {"Suqour": "suqour", "Jaysh": "jaysh", "Ahrar": "ahrar"}, {}),
+    # the antecedent must come first
+    ("Because it was weak, Fatah joined Hamas.", {"Fatah": "fatah", "Hamas": "hamas"}, {}),
+])
+def test_a_subject_pronoun_binds_to_one_actor_above_it(sentence: str, actors: dict[str, str],
+                                                       bound: dict[str, str]) -> None:
+    from tieline.events.extract import _bound_pronouns
+    from tieline.events.nlp import load_nlp
+
+    doc = load_nlp()(sentence)
+    token_actor = {t.i: actors[t.text] for t in doc if t.text in actors}
+
+    found = {doc[i].text: a for i, a in _bound_pronouns(doc, token_actor).items()}
+
+    assert found == bound

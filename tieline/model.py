@@ -122,7 +122,8 @@ class Mention:
 
     ``how`` says how it was resolved: ``name``, ``alias``, ``acronym``,
     ``defined_acronym`` (defined in the text), ``former_name``, ``wing``, ``fuzzy``,
-    ``descriptor``, ``coreference``, ``pair_reference`` ("the two groups": one mention
+    ``descriptor``, ``coreference``, ``pronoun`` ("they" opening a sentence after one
+    about the group), ``pair_reference`` ("the two groups": one mention
     per group, same span), ``territory`` (a place the actor holds: "from Gaza") or
     ``leader`` (a person who leads it, named for the organization: "bin Laden's fatwa";
     tieline keeps no record of the person beyond this). ``wing`` is the wing or branch named

@@ -125,6 +125,7 @@ def resolve_mentions(text: str, sentences: Sequence[Sentence], matches: Sequence
     mentions += _state_force_mentions(text, starts, mentions, matches, kb)
     mentions += _collective_mentions(text, starts, mentions, matches, kb)
     mentions += _possessive_mentions(text, starts, mentions, kb)
+    mentions += _pronoun_mentions(sentences, mentions, kb)
     mentions = [_parent_reference(text, m, kb) for m in mentions]
     mentions.sort(key=lambda x: x.start)
     return mentions
@@ -195,13 +196,24 @@ def _state_force_mentions(text: str, starts: list[int], mentions: list[Mention],
 
 def _document_countries(mentions: Sequence[Mention], matches: Sequence[NameMatch],
                          kb: KnowledgeBase) -> set[str]:
-    """The countries a document is about: of the states it names (even as places), and of
-    the armed groups it names."""
-    countries = {(kb.get(c[0]).country or kb.get(c[0]).name) for m in matches for c in m.candidates
-                 if c[0] in kb and kb.get(c[0]).kind == "state"}
-    countries |= {kb.get(m.actor_id).country or "" for m in mentions
-                  if m.actor_id in kb and kb.get(m.actor_id).kind in ("armed_group", "political_org")}
-    return countries - {""}
+    """The country (or countries, on a tie) a document is most about: the one with the
+    most distinct actors named, counting the states it names (even as places) and the
+    countries of the armed groups it names. A story about Mali's groups that mentions
+    the Islamic State is still about Mali."""
+    named: dict[str, set[str]] = {}
+    for m in matches:
+        for c in m.candidates:
+            if c[0] in kb and kb.get(c[0]).kind == "state":
+                named.setdefault(kb.get(c[0]).country or kb.get(c[0]).name, set()).add(c[0])
+    for mention in mentions:
+        if mention.actor_id in kb and kb.get(mention.actor_id).kind in ("armed_group", "political_org"):
+            country = kb.get(mention.actor_id).country
+            if country:
+                named.setdefault(country, set()).add(mention.actor_id)
+    if not named:
+        return set()
+    most = max(len(actors) for actors in named.values())
+    return {c for c, actors in named.items() if len(actors) == most}
 
 
 def _collective_patterns(kb: KnowledgeBase) -> list[tuple[re.Pattern[str], str, str, str]]:
@@ -268,6 +280,59 @@ def _possessive_mentions(text: str, starts: list[int], mentions: list[Mention],
         if before:
             out.append(Mention(hit.start(), hit.end(), hit.group(), before[0].actor_id, sentence,
                                "coreference", hit.group(1).lower()))
+    return out
+
+
+# "They"/"It" opening a sentence, or right after a fronted phrase ("In May 2013, they");
+# not the dummy "it" of "It is unclear whether...", "It was reported that...".
+_OPENING_PRONOUN = re.compile(
+    r"^(?:[^,.;:]{1,40},\s+)?(They|It|they|it)\b(?!\s+(?:is|was|seems|seemed|appears|appeared|"
+    r"remains|remained|has\s+been|had\s+been|will\s+be|would\s+be|may\s+be|might\s+be|"
+    r"could\s+be|must\s+be|is\s+not|was\s+not|takes|took)\b)")
+_PRONOUN_KINDS = ("armed_group", "political_org", "state")
+_NAMED = ("name", "alias", "acronym", "defined_acronym", "former_name", "wing", "fuzzy",
+          "leader")
+# What may come before the subject at the start of a sentence: a fronted phrase, "the".
+_SUBJECT_OPENING = re.compile(r"(?:[^,.;:]{1,40},\s+)?(?:[Tt]he\s+)?")
+
+
+def _pronoun_mentions(sentences: Sequence[Sentence], mentions: list[Mention],
+                      kb: KnowledgeBase) -> list[Mention]:
+    """"Hezbollah troops began operating in Syria. In May 2013, they launched an
+    offensive against rebel groups": a subject pronoun opening a sentence stands for the
+    group the previous sentence of the paragraph is about: that sentence opens with the
+    group's name and names no other group (states aside), or opens with the one state
+    it names."""
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_sentence.setdefault(m.sentence, []).append(m)
+    out: list[Mention] = []
+    for k, sentence in enumerate(sentences):
+        if k == 0 or sentences[k - 1].paragraph != sentence.paragraph:
+            continue
+        hit = _OPENING_PRONOUN.match(sentence.text)
+        if hit is None or hit.group(1)[0].islower() != (hit.start(1) > 0):
+            continue  # "They" opens the sentence; "they" follows a fronted phrase
+        previous = sentences[k - 1]
+        named = sorted((m for m in by_sentence.get(previous.index, [])
+                        if m.actor_id in kb and kb.get(m.actor_id).kind in _PRONOUN_KINDS),
+                       key=lambda m: m.start)
+        # The previous sentence must be about a named actor: it opens with one, as
+        # its subject ("The LTTE grew quickly. It attacked..."), not with some other
+        # thing a pronoun could stand for ("The new accord ... It commits...").
+        if not named or named[0].how not in _NAMED or not _SUBJECT_OPENING.fullmatch(
+                previous.text[:named[0].start - previous.start]):
+            continue
+        before = {m.actor_id for m in named}
+        groups = [a for a in before if kb.get(a).kind != "state"]
+        # the one group named (the states around it are where it acts), or the one state
+        candidates = groups if groups else sorted(before)
+        if len(candidates) != 1 or candidates[0] != named[0].actor_id:
+            continue
+        actor_id = candidates[0]
+        start = sentence.start + hit.start(1)
+        out.append(Mention(start, start + len(hit.group(1)), hit.group(1), actor_id,
+                           sentence.index, "pronoun"))
     return out
 
 

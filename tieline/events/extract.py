@@ -168,6 +168,7 @@ class EventExtractor:
                     territorial.add(tok.i)
         if len(set(token_actor.values())) < 2:
             return []
+        token_actor.update(_bound_pronouns(doc, token_actor))
         # A place stands for its holder only where support is given or received there.
         named_only = {i: a for i, a in token_actor.items() if i not in territorial}
         matches = self._triggers_in(doc)
@@ -554,6 +555,33 @@ def _expand(pair: tuple[str, str, bool], doc: Doc, head: Token, trig: Trigger,
         else:
             out += [(s, f, True) for s in sources + targets for f in formed if s != f]
     return list(dict.fromkeys(out))
+
+
+_SUBJECT_PRONOUNS = frozenset({"it", "they"})
+_REPORTED_CLAUSES = frozenset({"ccomp", "xcomp", "advcl", "conj"})
+
+
+def _bound_pronouns(doc: Doc, token_actor: dict[int, str]) -> dict[int, str]:
+    """"Hamas said it had armed the PIJ": a subject pronoun of a clause stands for the
+    actor that is the subject of the clause it depends on (said, denied, announced
+    that...), when that subject comes before it and names one actor only. Other
+    pronouns stay unbound."""
+    bound: dict[int, str] = {}
+    for tok in doc:
+        if tok.i in token_actor or tok.lower_ not in _SUBJECT_PRONOUNS or \
+                tok.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        clause = tok.head
+        while clause.dep_ in _REPORTED_CLAUSES and clause.head is not clause:
+            clause = clause.head
+            subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+            if subject is None:
+                continue
+            actors = {token_actor[t.i] for t in subject.subtree if t.i in token_actor}
+            if len(actors) == 1 and subject.i < tok.i:  # "X and Y said they..." stays as is
+                bound[tok.i] = actors.pop()
+            break
+    return bound
 
 
 def parse_texts(candidates: Sequence[tuple[Sentence, list[Mention]]]) -> list[str]:

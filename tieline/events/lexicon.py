@@ -83,6 +83,12 @@ def compile_pattern(pattern: str) -> list[tuple[int, list[TokenSpec]]]:
             pos = None
             if "/" in slot:
                 slot, pos = slot.split("/", 1)
+                if pos not in POS_TAGS:
+                    raise OntologyError(
+                        f"trigger pattern {pattern!r}: unknown part of speech /{pos}",
+                        where="tieline/data/lexicons/triggers.yaml",
+                        remedy=f"end a slot with one of {', '.join('/' + p for p in POS_TAGS)} "
+                               "(it applies to all its alternatives: ^arm|rearm/V)")
             alternatives = _slot_alternatives(slot)
             single = sorted({a[0].lower() for a in alternatives if len(a) == 1})
             options: list[list[TokenSpec]] = []
