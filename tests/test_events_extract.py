@@ -114,6 +114,10 @@ def test_a_training_camp_is_a_place_not_an_act(pipeline: Pipeline) -> None:
     ("The Mahdi Army fought along side Hezbollah against the Islamic State.",
      ("hezbollah", "joint_operation", "mahdi-army")),
     ("Jabhat al-Nusra takes orders from al-Qaeda.", ("hayat-tahrir-al-sham", "allegiance", "al-qaeda")),
+    # the act of an accusation is the accused's, not the accuser's
+    ("Saudi Arabia accuses Iran of smuggling missiles to the Houthis.",
+     ("iran", "arms_transfer", "houthis")),
+    ("Iran is accused of smuggling missiles to the Houthis.", ("iran", "arms_transfer", "houthis")),
     # to arm someone; a pronoun subject bound to the subject of the clause above it
     ("Hamas armed the PIJ in 2012.", ("hamas", "arms_transfer", "palestinian-islamic-jihad")),
     ("Hamas said it had armed the PIJ in 2012.",

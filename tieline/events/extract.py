@@ -780,6 +780,9 @@ def _subject_token(head: Token) -> tuple[Token | None, bool]:
         for child in tok.children:
             if child.dep_ in SUBJECT_DEPS:
                 return child, passive
+        accused = _accused_of(tok)
+        if accused is not None:
+            return accused, passive
         if tok.dep_ in ("relcl", "acl") and tok.head != tok:
             return tok.head, tok.dep_ == "acl" and tok.tag_ == "VBN"
         if tok.dep_ in CLIMB_DEPS | {"dobj", "pobj", "nsubj", "appos", "compound", "amod", "npadvmod"} \
@@ -793,6 +796,20 @@ def _subject_token(head: Token) -> tuple[Token | None, bool]:
             continue
         break
     return None, False
+
+
+def _accused_of(tok: Token) -> Token | None:
+    """For the act of an accusation ("Saudi Arabia accuses Iran of smuggling missiles",
+    "Iran is accused of smuggling", "X blamed Y for bombing"), the one accused: the doer
+    of the act, not the accuser."""
+    prep = tok.head
+    if tok.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ not in ("of", "for", "with"):
+        return None
+    verb = prep.head
+    if verb.lemma_ not in ACCUSING_VERBS:
+        return None
+    wanted = ("nsubjpass",) if any(c.dep_ == "auxpass" for c in verb.children) else ("dobj",)
+    return next((c for c in verb.children if c.dep_ in wanted), None)
 
 
 def _roles(doc: Doc, head: Token, start: int, end: int, token_actor: dict[int, str]) -> Roles:
