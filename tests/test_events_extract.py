@@ -114,6 +114,9 @@ def test_a_training_camp_is_a_place_not_an_act(pipeline: Pipeline) -> None:
     ("The Mahdi Army fought along side Hezbollah against the Islamic State.",
      ("hezbollah", "joint_operation", "mahdi-army")),
     ("Jabhat al-Nusra takes orders from al-Qaeda.", ("hayat-tahrir-al-sham", "allegiance", "al-qaeda")),
+    # groups that take a town together fought side by side
+    ("In 2015, Jaysh al-Fatah and Ahrar al-Sham captured Idlib.",
+     ("jaysh-al-fatah", "joint_operation", "ahrar-al-sham")),
     # the act of an accusation is the accused's, not the accuser's
     ("Saudi Arabia accuses Iran of smuggling missiles to the Houthis.",
      ("iran", "arms_transfer", "houthis")),
