@@ -114,6 +114,9 @@ def test_a_training_camp_is_a_place_not_an_act(pipeline: Pipeline) -> None:
     ("The Mahdi Army fought along side Hezbollah against the Islamic State.",
      ("hezbollah", "joint_operation", "mahdi-army")),
     ("Jabhat al-Nusra takes orders from al-Qaeda.", ("hayat-tahrir-al-sham", "allegiance", "al-qaeda")),
+    # members lost to another group defected to it
+    ("In 2015, Ahrar al-Sham lost dozens of members to Jabhat al-Nusra.",
+     ("ahrar-al-sham", "defection", "hayat-tahrir-al-sham")),
     # groups that take a town together fought side by side
     ("In 2015, Jaysh al-Fatah and Ahrar al-Sham captured Idlib.",
      ("jaysh-al-fatah", "joint_operation", "ahrar-al-sham")),
