@@ -153,6 +153,9 @@ def test_coordinated_actors_each_get_an_event(pipeline: Pipeline) -> None:
     ("Hamas may have supplied weapons to Fatah.", "speculative"),
     ("According to local sources, Hamas supplied weapons to Fatah.", "reported"),
     ("Hamas supplied weapons to Fatah.", "asserted"),
+    # who says it, at the end of the sentence
+    ("Hamas supplied weapons to Fatah, the Israeli military alleged on Monday.", "alleged"),
+    ("Hamas supplied weapons to Fatah, local officials said.", "reported"),
 ])
 def test_hedges_set_the_modality(pipeline: Pipeline, sentence: str, modality: str) -> None:
     out = pipeline.extract(Document(id="t", text=sentence))
@@ -398,3 +401,28 @@ def test_a_subject_pronoun_binds_to_one_actor_above_it(sentence: str, actors: di
     found = {doc[i].text: a for i, a in _bound_pronouns(doc, token_actor).items()}
 
     assert found == bound
+
+
+def test_a_trigger_inside_the_speaker_is_not_what_is_said(pipeline: Pipeline) -> None:
+    out = pipeline.extract(Document(id="t", text="Ansaru, a splinter group of Boko Haram, "
+                                                  "announced its formation in January 2012."))
+
+    [split] = [e for e in out.events if e.type == "split"]
+
+    assert split.modality == "asserted"
+
+
+def test_what_a_war_was_ended_with_is_not_negated(pipeline: Pipeline) -> None:
+    out = pipeline.extract(Document(id="t", text="The ELN and the FARC ended their war in "
+                                                  "Arauca with a non-aggression pact in 2010."))
+
+    negated = {e.type: e.negated for e in out.events}
+
+    assert negated == {"armed_clash": True, "agreement": False}
+
+
+def test_the_speaker_at_the_end_takes_no_part(pipeline: Pipeline) -> None:
+    found = events(pipeline, "Hamas has provided shelter in Gaza to members of Palestinian "
+                             "Islamic Jihad, the Israeli military alleged on Monday.")
+
+    assert found == {("hamas", "sanctuary", "palestinian-islamic-jihad")}

@@ -16,6 +16,7 @@ Example:
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -166,6 +167,10 @@ class EventExtractor:
                 token_actor[tok.i] = m.actor_id
                 if m.how == "territory":
                     territorial.add(tok.i)
+        attribution = _TRAILING_ATTRIBUTION.search(doc.text)
+        if attribution:
+            # "..., the Israeli military alleged": who speaks takes no part in the events
+            token_actor = {i: a for i, a in token_actor.items() if doc[i].idx < attribution.start()}
         if len(set(token_actor.values())) < 2:
             return []
         token_actor.update(_bound_pronouns(doc, token_actor))
@@ -393,7 +398,7 @@ class EventExtractor:
     # -- modality and negation ----------------------------------------------------------
     def _modality(self, doc: Doc, head: Token, sentence_text: str) -> str:
         cues: list[str] = []
-        chain = [head, *head.ancestors]
+        chain = _governing_chain(head)
         for tok in chain:
             if tok is not head and tok.lemma_.lower() in self.hedges.governing:
                 cues.append(self.hedges.governing[tok.lemma_.lower()])
@@ -410,6 +415,15 @@ class EventExtractor:
                 break  # a clause with its own subject keeps its own modality
         lowered = sentence_text.lower()
         trigger_at = head.idx
+        attribution = _TRAILING_ATTRIBUTION.search(sentence_text)
+        if attribution and attribution.start() > trigger_at:
+            # "X armed Y, the Israeli military alleged on Monday."
+            verb = attribution.group(1).lower()
+            cue = self.hedges.governing.get(_PAST_FORMS.get(verb, verb))
+            if cue is None and verb.endswith("ed"):
+                cue = self.hedges.governing.get(verb[:-2]) or self.hedges.governing.get(verb[:-1])
+            if cue is not None:
+                cues.append(cue)
         for phrase, modality in self.hedges.sentence:
             if modality == "speculative":
                 continue
@@ -426,9 +440,14 @@ class EventExtractor:
             if child.dep_ in OBJECT_DEPS and any(
                     c.dep_ == "det" and c.lower_ in self.hedges.negators for c in child.children):
                 return True
-        for tok in [head, *head.ancestors]:
-            if tok is not head and tok.lemma_.lower() in self.hedges.negating_governors:
+        previous = head
+        for tok in _governing_chain(head):
+            # "ended their war with a pact": the pact is how it ended, not what ended
+            by_means = previous.dep_ == "prep" and previous.lower_ in MEANS_PREPS
+            if tok is not head and tok.lemma_.lower() in self.hedges.negating_governors \
+                    and not by_means:
                 return True
+            previous = tok
             if any(c.dep_ == "neg" or (c.lower_ in self.hedges.negators and c.dep_ in ("neg", "det", "advmod"))
                    for c in tok.children):
                 return True
@@ -437,6 +456,28 @@ class EventExtractor:
             if _own_clause(tok):
                 break  # "X has not pledged ..., and its leaders reaffirmed ...": not denied
         return False
+
+
+#: Prepositions whose noun is the means of the verb above ("ended the war with a pact").
+MEANS_PREPS = frozenset({"with", "by", "through", "via"})
+# ", the Israeli military alleged on Monday." closing a sentence: who says it
+_TRAILING_ATTRIBUTION = re.compile(
+    r",\s+(?:[\w'’.-]+\s+){1,6}(said|alleged|claimed|reported|stated|told|suggested|"
+    r"believed|estimated|charged|accused)\b[^,;]{0,40}[.!?\"”’]*\s*$", re.I)
+_PAST_FORMS = {"said": "say", "told": "tell", "believed": "believe", "estimated": "estimate",
+               "charged": "charge", "accused": "accuse", "alleged": "allege"}
+
+
+def _governing_chain(head: Token) -> list[Token]:
+    """The trigger and the words governing it whose hedges and negations reach it. The
+    climb stops at an active subject: a trigger inside the one who speaks ("Ansaru, a
+    splinter group of Boko Haram, announced ...") is not what is announced."""
+    chain = [head]
+    tok = head
+    while tok.head.i != tok.i and tok.dep_ != "nsubj":
+        tok = tok.head
+        chain.append(tok)
+    return chain
 
 
 #: Prepositions whose noun sets the time of a clause rather than acting in it.
@@ -572,7 +613,7 @@ def _bound_pronouns(doc: Doc, token_actor: dict[int, str]) -> dict[int, str]:
                 tok.dep_ not in ("nsubj", "nsubjpass"):
             continue
         clause = tok.head
-        while clause.dep_ in _REPORTED_CLAUSES and clause.head is not clause:
+        while clause.dep_ in _REPORTED_CLAUSES and clause.head.i != clause.i:
             clause = clause.head
             subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
             if subject is None:
