@@ -426,3 +426,17 @@ def test_the_speaker_at_the_end_takes_no_part(pipeline: Pipeline) -> None:
                              "Islamic Jihad, the Israeli military alleged on Monday.")
 
     assert found == {("hamas", "sanctuary", "palestinian-islamic-jihad")}
+
+
+def test_a_war_during_which_something_happened_is_a_backdrop(pipeline: Pipeline) -> None:
+    found = events(pipeline, "Hezbollah's leader praised Hamas for its resistance during "
+                             "the 2014 Gaza war.")
+
+    assert found == {("hezbollah", "rhetorical_support", "hamas")}
+
+
+def test_clashes_a_truce_came_after_are_still_clashes(pipeline: Pipeline) -> None:
+    found = events(pipeline, "Jaysh al-Islam and Faylaq al-Rahman signed a truce in May 2016 "
+                             "after clashes in Eastern Ghouta.")
+
+    assert {t for _, t, _ in found} >= {"agreement", "armed_clash"}

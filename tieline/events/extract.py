@@ -184,6 +184,8 @@ class EventExtractor:
                 continue  # "ISIS's Sinai affiliate" names an actor; it states no event
             if head.dep_ == "compound" and self._given(trig):
                 continue  # "training camps", "funding networks" name things, not acts
+            if _backdrop(head, token_actor):
+                continue  # "praised Hamas for its resistance during the 2014 war"
             cooperative = self.ontology.types[trig.type].polarity == "cooperation"
             roles_map = token_actor if cooperative else named_only
             pair = self._pair(trig, doc, head, start, end, roles_map)
@@ -466,6 +468,17 @@ _TRAILING_ATTRIBUTION = re.compile(
     r"believed|estimated|charged|accused)\b[^,;]{0,40}[.!?\"”’]*\s*$", re.I)
 _PAST_FORMS = {"said": "say", "told": "tell", "believed": "believe", "estimated": "estimate",
                "charged": "charge", "accused": "accuse", "alleged": "allege"}
+
+
+def _backdrop(head: Token, token_actor: dict[int, str]) -> bool:
+    """A noun trigger after "during" sets the time of the clause ("praised Hamas during
+    the 2014 Gaza war") and states nothing between the clause's actors, unless it names
+    two actors itself ("during the war between Amal and Hezbollah"). After "after" or
+    "since" it usually does ("signed a truce after clashes"), so it is kept there."""
+    if head.pos_ not in ("NOUN", "PROPN") or head.dep_ != "pobj" or \
+            head.head.lower_ not in ("during", "throughout", "amid"):
+        return False
+    return len({token_actor[t.i] for t in head.subtree if t.i in token_actor}) < 2
 
 
 def _governing_chain(head: Token) -> list[Token]:
