@@ -9,7 +9,8 @@
     ├── GoldFormatError     a gold or prediction file for ``tieline eval`` is malformed
     ├── CorrectionError     a correction names no stored event or a field that cannot change
     ├── ExportError         an export or report could not be made or written
-    └── ExtractionFailed    a stage failed on one document in a worker process
+    ├── ExtractionFailed    a stage failed on one document in a worker process
+    └── ClusterError        the Dask cluster cannot be reached or used
 
 Every message names the file, line or record concerned and says what to do.
 """
@@ -138,3 +139,9 @@ class ExtractionFailed(TielineError):
     (kept as text: its class may not cross the process boundary)."""
 
     code = "T900"
+
+
+class ClusterError(TielineError):
+    """The Dask cluster given with ``--dask`` cannot be reached or used."""
+
+    code = "T910"

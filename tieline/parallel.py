@@ -30,7 +30,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 from typing import Any
 
-from .errors import ExtractionFailed, TielineError
+from .errors import ClusterError, ExtractionFailed, TielineError
 from .model import Document, Extraction
 from .pipeline import BATCH_DOCUMENTS, Pipeline
 
@@ -109,12 +109,12 @@ class DaskPipeline:
         try:
             from distributed import Client
         except ImportError as exc:
-            raise TielineError("Dask is not installed", remedy="pip install 'tieline[cluster]'") from exc
+            raise ClusterError("Dask is not installed", remedy="pip install 'tieline[cluster]'") from exc
         _check_configuration(self.kb_files)
         try:
             client = Client(self.address, timeout=f"{self.connect_timeout}s")
         except OSError as exc:
-            raise TielineError(f"cannot reach the Dask scheduler at {self.address}: {exc}",
+            raise ClusterError(f"cannot reach the Dask scheduler at {self.address}: {exc}",
                                remedy="check the address, and that the scheduler runs") from exc
         with client:
             in_flight = 2 * max(1, len(client.scheduler_info().get("workers", {})))
