@@ -114,6 +114,9 @@ def test_a_training_camp_is_a_place_not_an_act(pipeline: Pipeline) -> None:
     ("The Mahdi Army fought along side Hezbollah against the Islamic State.",
      ("hezbollah", "joint_operation", "mahdi-army")),
     ("Jabhat al-Nusra takes orders from al-Qaeda.", ("hayat-tahrir-al-sham", "allegiance", "al-qaeda")),
+    # joining with others to form a new group is merging into it
+    ("The YPG joined with Arab tribal militias to form the Syrian Democratic Forces in 2015.",
+     ("peoples-protection-units", "merger", "syrian-democratic-forces")),
     # members lost to another group defected to it
     ("In 2015, Ahrar al-Sham lost dozens of members to Jabhat al-Nusra.",
      ("ahrar-al-sham", "defection", "hayat-tahrir-al-sham")),
