@@ -56,7 +56,9 @@ def decode(data: bytes, where: str) -> str:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise EncodingError(f"invalid UTF-8 at byte {exc.start} (line {line})", where=where,
+        # one line of a JSON-lines file has its line number in ``where`` already
+        place = f" (line {line})" if data.count(b"\n", 0, len(data.rstrip(b"\r\n"))) else ""
+        raise EncodingError(f"invalid UTF-8 at byte {exc.start}{place}", where=where,
                             remedy="convert the file to UTF-8, e.g. iconv -f latin1 -t utf-8") from exc
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
