@@ -25,14 +25,13 @@ import multiprocessing
 import os
 import threading
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from itertools import islice
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 from .errors import ClusterError, ExtractionFailed, TielineError
 from .model import Document, Extraction
-from .pipeline import BATCH_DOCUMENTS, Pipeline
+from .pipeline import BATCH_DOCUMENTS, Outcome, Pipeline, batches, raise_first_failure
 
 _WORKER_PIPELINE: Pipeline | None = None
 
@@ -57,24 +56,14 @@ class ParallelPipeline:
         self.workers = workers or default_workers()
         self.batch_documents = batch_documents
 
-    def outcomes(self, documents: Iterable[Document]) -> Iterator[tuple[Document, Extraction | Exception]]:
+    def outcomes(self, documents: Iterable[Document]) -> Iterator[Outcome]:
         """Each document with its extraction (or its exception), in input order."""
         _check_configuration(self.kb_files)
         context = multiprocessing.get_context("spawn")  # no forked copies of spaCy's state
         with ProcessPoolExecutor(self.workers, mp_context=context, initializer=_start_worker,
                                  initargs=(self.kb_files,)) as pool:
-            pending: deque[tuple[list[Document], Future[list[Extraction | Exception]]]] = deque()
-            stream = iter(documents)
-            while True:
-                while len(pending) < 2 * self.workers:
-                    batch = list(islice(stream, self.batch_documents))
-                    if not batch:
-                        break
-                    pending.append((batch, pool.submit(_extract_batch, batch)))
-                if not pending:
-                    return
-                batch, future = pending.popleft()
-                yield from zip(batch, future.result())
+            yield from _in_order(documents, self.batch_documents, 2 * self.workers,
+                                 lambda batch: pool.submit(_extract_batch, batch))
 
     def extract(self, document: Document) -> Extraction:
         """One document (through a fresh pool: use :meth:`outcomes` for many)."""
@@ -82,10 +71,7 @@ class ParallelPipeline:
 
     def extract_many(self, documents: Iterable[Document]) -> Iterator[Extraction]:
         """Extractions of ``documents`` in order; the first failing document raises."""
-        for _document, result in self.outcomes(documents):
-            if isinstance(result, Exception):
-                raise result
-            yield result
+        return raise_first_failure(self.outcomes(documents))
 
 
 class DaskPipeline:
@@ -104,7 +90,7 @@ class DaskPipeline:
         self.batch_documents = batch_documents
         self.connect_timeout = connect_timeout
 
-    def outcomes(self, documents: Iterable[Document]) -> Iterator[tuple[Document, Extraction | Exception]]:
+    def outcomes(self, documents: Iterable[Document]) -> Iterator[Outcome]:
         """Each document with its extraction (or its exception), in input order."""
         try:
             from distributed import Client
@@ -117,28 +103,29 @@ class DaskPipeline:
             raise ClusterError(f"cannot reach the Dask scheduler at {self.address}: {exc}",
                                remedy="check the address, and that the scheduler runs") from exc
         with client:
-            in_flight = 2 * max(1, len(client.scheduler_info().get("workers", {})))
-            pending: deque[tuple[list[Document], Any]] = deque()
-            stream = iter(documents)
-            while True:
-                while len(pending) < in_flight:
-                    batch = list(islice(stream, self.batch_documents))
-                    if not batch:
-                        break
-                    pending.append((batch, client.submit(_extract_on_dask_worker, batch,
-                                                         self.kb_files, pure=False)))
-                if not pending:
-                    return
-                batch, future = pending.popleft()
-                yield from zip(batch, future.result())
+            workers = len(client.scheduler_info().get("workers", {}))
+            yield from _in_order(documents, self.batch_documents, 2 * max(1, workers),
+                                 lambda batch: client.submit(_extract_on_dask_worker, batch,
+                                                             self.kb_files, pure=False))
 
     def extract(self, document: Document) -> Extraction:
         """One document (use :meth:`outcomes` for many)."""
-        for _document, result in self.outcomes([document]):
-            if isinstance(result, Exception):
-                raise result
-            return result
-        raise AssertionError("unreachable: one document in, one result out")
+        return next(raise_first_failure(self.outcomes([document])))
+
+
+def _in_order(documents: Iterable[Document], size: int, in_flight: int,
+              submit: Callable[[list[Document]], Any]) -> Iterator[Outcome]:
+    """Batches of ``documents`` handed to ``submit`` (which returns a future), at most
+    ``in_flight`` at a time; each document with its result, in input order."""
+    pending: deque[tuple[list[Document], Any]] = deque()
+    for batch in batches(documents, size):
+        pending.append((batch, submit(batch)))
+        if len(pending) >= in_flight:
+            done, future = pending.popleft()
+            yield from zip(done, future.result())
+    while pending:
+        done, future = pending.popleft()
+        yield from zip(done, future.result())
 
 
 _DASK_LOCK = threading.Lock()

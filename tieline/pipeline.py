@@ -14,10 +14,11 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING
+from itertools import islice
+from typing import TYPE_CHECKING, TypeVar
 
 from .actors.candidates import CandidateFinder, candidate_actor
 from .actors.kb import KnowledgeBase, load_kb
@@ -25,6 +26,7 @@ from .actors.matcher import ActorMatcher
 from .actors.resolve import resolve_mentions
 from .events.extract import EventExtractor, load_nlp, parse_texts
 from .events.nlp import forget_memos
+from .errors import KnowledgeBaseError, OntologyError
 from .model import Document, Extraction, Mention, Sentence
 from .relations.summary import summarize_dyads
 from .text import split_sentences
@@ -34,6 +36,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from .actors.matcher import NameMatch
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 BATCH_DOCUMENTS = 64  # documents extracted together: their sentences are parsed in one go
 
@@ -121,24 +126,15 @@ class Pipeline:
     def outcomes(self, documents: Iterable[Document]) -> Iterator[tuple[Document, Extraction | Exception]]:
         """Each document with its extraction (or the exception that stopped it), in order.
 
-        Documents are taken in batches of about :data:`BATCH_SENTENCES` candidate
-        sentences (see :meth:`extract_batch`), so memory stays flat on any stream.
+        Documents are taken :data:`BATCH_DOCUMENTS` at a time (see :meth:`extract_batch`),
+        so memory stays flat on any stream.
         """
-        batch: list[Document] = []
-        for document in documents:
-            batch.append(document)
-            if len(batch) >= BATCH_DOCUMENTS:
-                yield from zip(batch, self.extract_batch(batch))
-                batch = []
-        if batch:
+        for batch in batches(documents, BATCH_DOCUMENTS):
             yield from zip(batch, self.extract_batch(batch))
 
     def extract_many(self, documents: Iterable[Document]) -> Iterator[Extraction]:
         """Extractions of ``documents`` in order; the first failing document raises."""
-        for _document, result in self.outcomes(documents):
-            if isinstance(result, Exception):
-                raise result
-            yield result
+        return raise_first_failure(self.outcomes(documents))
 
     def forget(self) -> None:
         """Drop the memos the stages keep of what they have seen (names, token
@@ -202,6 +198,37 @@ class _Prepared:
 
 
 _PENDING = Exception("not extracted yet")
+
+Outcome = tuple[Document, Extraction | Exception]
+
+
+def batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """``items`` in lists of ``size`` (the last one shorter), read as they come."""
+    stream = iter(items)
+    while batch := list(islice(stream, size)):
+        yield batch
+
+
+def raise_first_failure(outcomes: Iterable[Outcome]) -> Iterator[Extraction]:
+    """The extractions of ``outcomes``; the first exception among them is raised."""
+    for _document, result in outcomes:
+        if isinstance(result, Exception):
+            raise result
+        yield result
+
+
+def outcomes_one_by_one(extract: Callable[[Document], R],
+                        documents: Iterable[Document]) -> Iterator[tuple[Document, R | Exception]]:
+    """``extract`` on each document, its exception in place of its result when it
+    fails. An error of the configuration (the knowledge base, the ontology) fails every
+    document alike, so it is raised."""
+    for document in documents:
+        try:
+            yield document, extract(document)
+        except (KnowledgeBaseError, OntologyError):
+            raise
+        except Exception as exc:  # noqa: BLE001 - reported in the document's place
+            yield document, exc
 
 
 def extract(document: Document | str, *, kb_files: Iterable[str] = ()) -> Extraction:

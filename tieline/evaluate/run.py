@@ -37,20 +37,15 @@ def gold_inputs(gold: GoldSet) -> list[Document]:
 def outcomes(documents: Sequence[Document], system: str = "tieline",
              kb_files: Iterable[str] = ()) -> Iterator[tuple[Document, dict[str, Any] | Exception]]:
     """Each document with the extraction record of ``system`` (or the exception)."""
-    if system == "tieline":
-        from ..pipeline import Pipeline
+    from ..pipeline import Pipeline, outcomes_one_by_one
 
+    if system == "tieline":
         for document, result in Pipeline(tuple(kb_files)).outcomes(documents):
             yield document, result if isinstance(result, Exception) else result.to_dict()
     elif system == "baseline":
         from .baseline import CooccurrenceBaseline
 
-        baseline = CooccurrenceBaseline()
-        for document in documents:
-            try:
-                yield document, baseline.extract(document)
-            except Exception as exc:  # noqa: BLE001 - judged by predict() below
-                yield document, exc
+        yield from outcomes_one_by_one(CooccurrenceBaseline().extract, documents)
     else:
         raise ValueError(f"unknown system {system!r}: use one of {', '.join(SYSTEMS)}")
 

@@ -420,12 +420,9 @@ class EventExtractor:
         attribution = _TRAILING_ATTRIBUTION.search(sentence_text)
         if attribution and attribution.start() > trigger_at:
             # "X armed Y, the Israeli military alleged on Monday."
-            verb = attribution.group(1).lower()
-            cue = self.hedges.governing.get(_PAST_FORMS.get(verb, verb))
-            if cue is None and verb.endswith("ed"):
-                cue = self.hedges.governing.get(verb[:-2]) or self.hedges.governing.get(verb[:-1])
-            if cue is not None:
-                cues.append(cue)
+            verb = next((t for t in doc if t.idx == attribution.start(1)), None)
+            if verb is not None and verb.lemma_.lower() in self.hedges.governing:
+                cues.append(self.hedges.governing[verb.lemma_.lower()])
         for phrase, modality in self.hedges.sentence:
             if modality == "speculative":
                 continue
@@ -466,8 +463,6 @@ MEANS_PREPS = frozenset({"with", "by", "through", "via"})
 _TRAILING_ATTRIBUTION = re.compile(
     r",\s+(?:[\w'’.-]+\s+){1,6}(said|alleged|claimed|reported|stated|told|suggested|"
     r"believed|estimated|charged|accused)\b[^,;]{0,40}[.!?\"”’]*\s*$", re.I)
-_PAST_FORMS = {"said": "say", "told": "tell", "believed": "believe", "estimated": "estimate",
-               "charged": "charge", "accused": "accuse", "alleged": "allege"}
 
 
 def _backdrop(head: Token, token_actor: dict[int, str]) -> bool:

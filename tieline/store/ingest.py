@@ -22,7 +22,7 @@ from typing import Any, Protocol
 
 from tqdm import tqdm
 
-from ..errors import InputError, KnowledgeBaseError, OntologyError, TielineError
+from ..errors import InputError, TielineError
 from ..model import Document, Extraction
 from .store import Store
 
@@ -133,19 +133,12 @@ def _outcomes(pipeline: Extractor, docs: Iterable[Document]) -> Iterator[tuple[D
     in batches, or :class:`~tieline.parallel.ParallelPipeline`) streams them itself;
     any other is called per document. Configuration errors propagate.
     """
+    from ..pipeline import outcomes_one_by_one
+
     stream = getattr(pipeline, "outcomes", None)
     if stream is not None:
-        yield from stream(docs)
-        return
-    for doc in docs:
-        try:
-            yield doc, pipeline.extract(doc)
-        except (KnowledgeBaseError, OntologyError):
-            # A broken actor file or ontology fails every document alike: stop, don't
-            # report it thousands of times.
-            raise
-        except Exception as exc:  # noqa: BLE001 - reported in the document's place
-            yield doc, exc
+        return iter(stream(docs))
+    return outcomes_one_by_one(pipeline.extract, docs)
 
 
 def _store_one(doc: Document, result: Extraction | Exception, store: Store,
