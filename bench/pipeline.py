@@ -26,7 +26,7 @@ from typing import Any
 
 from tieline.actors.resolve import resolve_mentions
 from tieline.model import Document, Mention, Sentence
-from tieline.events.extract import parse_texts
+from tieline.events.parser_text import parse_texts
 from tieline.pipeline import BATCH_DOCUMENTS, Pipeline
 from tieline.text import split_sentences
 from tieline.time import DocumentDates

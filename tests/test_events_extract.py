@@ -395,13 +395,13 @@ def test_it_opening_a_sentence_about_something_else_stays_unbound(pipeline: Pipe
 ])
 def test_a_subject_pronoun_binds_to_one_actor_above_it(sentence: str, actors: dict[str, str],
                                                        bound: dict[str, str]) -> None:
-    from tieline.events.extract import _bound_pronouns
+    from tieline.events.pronouns import bound_pronouns
     from tieline.events.nlp import load_nlp
 
     doc = load_nlp()(sentence)
     token_actor = {t.i: actors[t.text] for t in doc if t.text in actors}
 
-    found = {doc[i].text: a for i, a in _bound_pronouns(doc, token_actor).items()}
+    found = {doc[i].text: a for i, a in bound_pronouns(doc, token_actor).items()}
 
     assert found == bound
 

@@ -24,7 +24,8 @@ from .actors.candidates import CandidateFinder, candidate_actor
 from .actors.kb import KnowledgeBase, load_kb
 from .actors.matcher import ActorMatcher
 from .actors.resolve import resolve_mentions
-from .events.extract import EventExtractor, load_nlp, parse_texts
+from .events.extract import EventExtractor, load_nlp
+from .events.parser_text import parse_texts
 from .events.nlp import forget_memos
 from .errors import KnowledgeBaseError, OntologyError
 from .model import Document, Extraction, Mention, Sentence

@@ -1,0 +1,175 @@
+"""Which role of a trigger is the source and which the target: its frame.
+
+A trigger's frame (``triggers.yaml``) names how its roles map onto the two sides of
+the event: ``agent`` (the doer acts on the object), ``receiver`` (the subject gets
+something from the other), ``mutual`` (two sides of one act), ``joiner`` (the subject
+joins, pledges to or leaves the other), ``formed_from`` (a group formed out of
+another). :func:`frame_pair` reads the pair from :class:`~tieline.events.roles.Roles`;
+:func:`expand` adds the pairs coordinated actors form.
+
+Example:
+    >>> frame_pair("agent", roles)  # doctest: +SKIP
+    ('hamas', 'wilayat-sinai')
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .coordination import conjunct_actors, formed_actors
+from .grammar import load_grammar
+from .roles import Roles, TokenActors, first
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from .match import TriggerMatch
+
+#: A pair of actors found for a trigger, and whether the parse gave both.
+FoundPair = tuple[str, str, bool]
+
+STRUCTURAL_FRAMES = frozenset({"mutual", "joiner", "formed_from"})
+STRUCTURAL_TYPES = frozenset({"merger", "split", "allegiance"})
+
+
+def frame_pair(frame: str, r: Roles, cooperative: bool = False,
+               conflict: bool = False) -> tuple[str, str] | None:
+    """The (source, target) the frame reads from the roles, or None."""
+    preps = r.preps
+    prep_targets = [preps.get(p, []) for p in load_grammar().target_preps if p not in ("from", "by", "of")]
+    if frame == "mutual":
+        return mutual_pair(r, cooperative)
+    if frame == "receiver":
+        target = first(r.subject, r.possessor)
+        # "received training from X", "... by X", "... in X's camps"
+        source = first(preps.get("from", []), r.agent, preps.get("in", []),
+                       exclude=[target] if target else [])
+        if target and source:
+            return source, target
+        return None
+    if frame == "joiner":
+        source = first(r.subject, r.possessor, r.appos_head)
+        target = first(preps.get("to", []), preps.get("into", []), preps.get("with", []),
+                       preps.get("from", []), r.objects, preps.get("of", []),
+                       exclude=[source] if source else [])
+        if source and target:
+            return source, target
+        return None
+    if frame == "formed_from":
+        parent = first(preps.get("of", []), preps.get("from", []), r.agent, r.possessor,
+                       preps.get("by", []))
+        child = first(r.appos_head, r.subject, r.objects, exclude=[parent] if parent else [])
+        if parent and child:
+            return child, parent
+        return None
+    # agent frame
+    if r.nominal and preps.get("by"):
+        # "reprisals on IS positions by the Badr Organization": the noun's agent
+        source = first(preps["by"], r.possessor)
+        target = first(r.objects, *prep_targets, preps.get("of", []), exclude=[source] if source else [])
+        if source and target:
+            return source, target
+    if r.passive:
+        # "... were trained by X"; for help given, "... were trained in X's camps"
+        source = first(r.agent, preps.get("by", []), preps.get("in", []) if cooperative else [])
+        target = first(r.subject, *prep_targets, exclude=[source] if source else [])
+    else:
+        source = first(r.subject, r.possessor)
+        target = first(r.objects, *prep_targets, preps.get("by", []),
+                       exclude=[source] if source else [])
+        if target is None and conflict:
+            target = first(preps.get("from", []), exclude=[source] if source else [])  # "seized Gao from X"
+        if source is None and target is not None:
+            source = first(r.possessor, preps.get("from", []), preps.get("of", []),
+                           exclude=[target])
+    if source and target:
+        return source, target
+    return None
+
+
+def mutual_pair(r: Roles, cooperative: bool) -> tuple[str, str] | None:
+    """Two sides of a mutual interaction: the subject and its partner ("X allied with
+    Y"), or two coordinated subjects ("X and Y clashed"). For cooperation the noun after
+    "against" is the common enemy, never the partner ("X and Y coordinated attacks
+    against Z"), and an object counts only when it is itself an actor."""
+    preps = r.preps
+    grammar = load_grammar()
+    pool = list(dict.fromkeys(r.subject + r.possessor))
+    a = first(r.subject, r.possessor, r.agent)
+    exclude = pool or ([a] if a else [])
+    partner = first(*[preps.get(p, []) for p in grammar.partner_preps], exclude=exclude)
+    if not cooperative and partner is None:
+        partner = first(preps.get("against", []), exclude=exclude)
+    if a and partner:
+        return a, partner
+    partner = first(r.direct_objects, exclude=exclude)  # "X fought Y"
+    if a and partner:
+        return a, partner
+    if len(pool) >= 2:
+        return pool[0], pool[1]
+    between = preps.get("between", []) + preps.get("among", [])
+    if len(set(between)) >= 2:
+        return between[0], between[1]
+    if a is None and len(r.both) >= 2:  # "commanders served in both X and Y"
+        return r.both[0], r.both[1]
+    others = [preps.get(p, []) for p in grammar.target_preps
+              if p not in grammar.partner_preps and not (cooperative and p == "against")]
+    partner = first(*others, preps.get("of", []), *([] if cooperative else [r.objects]),
+                    exclude=exclude)
+    if a and partner:
+        return a, partner
+    return None
+
+
+def linear_pair(frame: str, match: TriggerMatch, token_actor: TokenActors,
+                roles: Roles) -> FoundPair | None:
+    """Nearest actors on either side of the trigger (or the two nearest on one side).
+
+    When the parse found only the target ("a declaration of war against Hamas helps
+    Wilayat Sinai"), the source is the nearest other actor of the sentence."""
+    doc = match.head.doc
+    start, end = match.start, match.end
+    before = [token_actor[i] for i in range(start - 1, -1, -1) if i in token_actor]
+    after = [token_actor[i] for i in range(end, len(doc)) if i in token_actor]
+    known = first(roles.subject, roles.possessor, roles.appos_head)
+    aimed = first(roles.objects, *[roles.preps.get(p, []) for p in ("against", "on", "to", "at")])
+    if known is None and aimed is not None and frame == "agent":
+        nearest = sorted((abs(i - start), a) for i, a in token_actor.items()
+                         if a != aimed and not start <= i < end)
+        return (nearest[0][1], aimed, False) if nearest else None
+    left = known or (before[0] if before else None)
+    right = next((a for a in after if a != left), None)
+    if right is None:
+        right = next((a for a in before if a != left), None)
+        if right is not None and left is not None:
+            left, right = right, left
+    if left is None or right is None or left == right:
+        return None
+    if frame == "receiver" or (roles.passive and known is not None and left == known):
+        # "X's leadership was killed in a bombing ... blamed on Y": the passive subject
+        # suffered the act
+        return right, left, False
+    return left, right, False
+
+
+def expand(pair: FoundPair, doc: Doc, match: TriggerMatch, token_actor: TokenActors,
+           cooperative: bool = False) -> list[FoundPair]:
+    """The pair, plus the pairs its coordinated actors form ("X and Y fought Z" gives
+    X-Z and Y-Z), plus the group a merger or split forms."""
+    source, target, from_parse = pair
+    if not from_parse:
+        return [pair]
+    trig = match.trigger
+    sources = [source, *(a for a in conjunct_actors(doc, source, token_actor) if a != target)]
+    targets = [target, *(a for a in conjunct_actors(doc, target, token_actor) if a != source)]
+    out = [(s, t, True) for s in sources for t in targets if s != t]
+    if trig.frame == "mutual" and (target in sources or cooperative):
+        # "X and Y clashed"; "X and Y cooperated with Z" (X and Y cooperate as well)
+        out += [(a, b, True) for i, a in enumerate(sources) for b in sources[i + 1:]]
+    if trig.type in STRUCTURAL_TYPES and trig.frame in STRUCTURAL_FRAMES:
+        formed = formed_actors(match.head, token_actor)
+        if trig.type == "split":  # the group formed split from the parent, not the reverse
+            out = [(f, p, True) for f in formed for p in targets if f != p] or out
+        else:
+            out += [(s, f, True) for s in sources + targets for f in formed if s != f]
+    return list(dict.fromkeys(out))
