@@ -177,7 +177,14 @@ class Evidence:
 
 @dataclass
 class Event:
-    """One interaction between two actors, stated in one sentence (or two adjacent)."""
+    """One interaction between two actors, stated in one sentence (or two adjacent).
+
+    ``basis`` says how the pair was found: ``parse`` (both actors fill roles of the
+    trigger in the dependency parse), ``nearest`` (the parse gave one side or none and
+    the nearest actors filled in), ``co_agents`` (actors who did one act together,
+    inferred to act jointly) or ``common_enemy`` (allies' clash with the enemy they
+    fought together).
+    """
 
     id: str
     source: str
@@ -194,6 +201,7 @@ class Event:
     source_mention: str = ""
     target_mention: str = ""
     document: str | None = None
+    basis: str = "parse"
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -208,6 +216,7 @@ class Event:
             "confidence": round(self.confidence, 3),
             "directed": self.directed,
             "mentions": {"source": self.source_mention, "target": self.target_mention},
+            "basis": self.basis,
             "evidence": self.evidence.to_dict(),
             "crosswalk": dict(self.crosswalk),
         }

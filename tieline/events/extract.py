@@ -49,6 +49,8 @@ if TYPE_CHECKING:
 
 __all__ = ["EventExtractor", "events_to_dicts", "load_nlp", "parse_texts"]
 
+#: Bases of events whose two sides the parse gave (see :class:`~tieline.model.Event`).
+PARSED_BASES = frozenset({"parse", "common_enemy"})
 PARSE_BATCH = 128  # sentences per spaCy batch: measured fastest on one core (bench/)
 
 
@@ -188,11 +190,11 @@ class EventExtractor:
                 if subject:
                     mates = [subject[0], *conjunct_actors(doc, subject[0], roles_map)]
                     events += self._co_agents(ctx, match,
-                                              [(a, "", True) for a in dict.fromkeys(mates)])
+                                              [(a, "", "parse") for a in dict.fromkeys(mates)])
                 continue
             expanded = expand(pair, doc, match, roles_map, cooperative)
-            for source, target, from_parse in expanded:
-                event = self._event(ctx, match, source, target, from_parse)
+            for source, target, basis in expanded:
+                event = self._event(ctx, match, source, target, basis)
                 if event is not None:
                     events.append(event)
             events += self._co_agents(ctx, match, expanded)
@@ -200,7 +202,7 @@ class EventExtractor:
         return events
 
     def _event(self, ctx: SentenceContext, match: TriggerMatch, source: str, target: str,
-               from_parse: bool) -> Event | None:
+               basis: str) -> Event | None:
         """One event, unless the same type and pair is already stated in the sentence."""
         trig, head = match.trigger, match.head
         etype = self.ontology.types[trig.type]
@@ -218,7 +220,7 @@ class EventExtractor:
         date = ctx.dates.for_sentence(sentence.index, near=offset, tense=tense(head))
         single_members = load_grammar().single_members
         confidence = event_confidence(
-            from_parse=from_parse, dated_in_sentence=date.basis == "sentence", modality=modality,
+            from_parse=basis in PARSED_BASES, dated_in_sentence=date.basis == "sentence", modality=modality,
             through_territory=any(all(m.how == "territory" for m in ctx.group if m.actor_id == side)
                                   for side in (source, target)),
             single_member=any(m.actor_id == source and m.wing in single_members for m in ctx.group)
@@ -230,6 +232,7 @@ class EventExtractor:
             evidence=Evidence(sentence.text, sentence.start, sentence.end, match.text(sentence.text)),
             crosswalk=self.ontology.crosswalk(trig.type), directed=etype.directed,
             source_mention=ctx.mention_of(source), target_mention=ctx.mention_of(target),
+            basis=basis,
         )
 
     # -- roles ----------------------------------------------------------------------
@@ -242,7 +245,7 @@ class EventExtractor:
             # "they condemned each other": the two coordinated actors of the sentence
             pair = coordinated_pair(doc, token_actor, roles)
             if pair is not None:
-                return pair[0], pair[1], True
+                return pair[0], pair[1], "parse"
         if trig.frame == "severed_ties":
             # "(X argued that) ties with Y should be cut": X the subject of a governing
             # clause, Y the partner of the ties.
@@ -251,7 +254,7 @@ class EventExtractor:
             partner = first(ties if roles.passive else roles.objects, roles.objects)
             source = governing_subject(head, token_actor, exclude=[partner] if partner else [])
             if partner and source:
-                return source, partner, True
+                return source, partner, "parse"
             return None
         if trig.type == "split":
             # "Members of X split from X and formed Y": the group formed is the splinter.
@@ -259,7 +262,7 @@ class EventExtractor:
             parent = first(roles.preps.get("from", []), roles.subject, roles.possessor,
                            exclude=formed)
             if formed and parent:
-                return formed[0], parent, True
+                return formed[0], parent, "parse"
         etype = self.ontology.types[trig.type]
         cooperative = etype.polarity == "cooperation"
         frame = trig.frame
@@ -270,7 +273,7 @@ class EventExtractor:
         conflict = etype.polarity == "conflict"
         pair = frame_pair(frame, roles, cooperative, conflict)
         if pair is not None and pair[0] != pair[1]:
-            return pair[0], pair[1], True
+            return pair[0], pair[1], "parse"
         if head.pos_ == "NOUN" and trig.frame != "mutual" and conflict and \
                 not (roles.objects or roles.preps.get("against") or roles.preps.get("on")):
             # "coordinated attacks together", "in an attack a research centre": an act
@@ -292,7 +295,7 @@ class EventExtractor:
         etype = self.ontology.types[match.type]
         if etype.polarity != "conflict" or not etype.directed:
             return []
-        agents = list(dict.fromkeys(s for s, _, parsed in expanded if parsed))
+        agents = list(dict.fromkeys(s for s, _, basis in expanded if basis == "parse"))
         targets = {t for _, t, _ in expanded if t}
         joint = self.finder.first_of_type("joint_operation")
         if joint is None or len(agents) < 2 or targets & set(agents):
@@ -301,7 +304,7 @@ class EventExtractor:
         out = []
         for i, a in enumerate(agents):
             for b in agents[i + 1:]:
-                event = self._event(ctx, inferred, a, b, False)
+                event = self._event(ctx, inferred, a, b, "co_agents")
                 if event is not None:
                     out.append(event)
         return out
@@ -325,7 +328,7 @@ class EventExtractor:
             for foe in enemies:
                 if side == foe or foe in sides:
                     continue
-                event = self._event(ctx, inferred, side, foe, True)
+                event = self._event(ctx, inferred, side, foe, "common_enemy")
                 if event is not None:
                     out.append(event)
         return out

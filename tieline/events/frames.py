@@ -25,8 +25,9 @@ if TYPE_CHECKING:
 
     from .match import TriggerMatch
 
-#: A pair of actors found for a trigger, and whether the parse gave both.
-FoundPair = tuple[str, str, bool]
+#: A pair of actors found for a trigger (source, target) and how it was found: the
+#: event's ``basis`` (``parse`` when the parse gave both, ``nearest`` when proximity did).
+FoundPair = tuple[str, str, str]
 
 STRUCTURAL_FRAMES = frozenset({"mutual", "joiner", "formed_from"})
 STRUCTURAL_TYPES = frozenset({"merger", "split", "allegiance"})
@@ -136,7 +137,7 @@ def linear_pair(frame: str, match: TriggerMatch, token_actor: TokenActors,
     if known is None and aimed is not None and frame == "agent":
         nearest = sorted((abs(i - start), a) for i, a in token_actor.items()
                          if a != aimed and not start <= i < end)
-        return (nearest[0][1], aimed, False) if nearest else None
+        return (nearest[0][1], aimed, "nearest") if nearest else None
     left = known or (before[0] if before else None)
     right = next((a for a in after if a != left), None)
     if right is None:
@@ -148,28 +149,28 @@ def linear_pair(frame: str, match: TriggerMatch, token_actor: TokenActors,
     if frame == "receiver" or (roles.passive and known is not None and left == known):
         # "X's leadership was killed in a bombing ... blamed on Y": the passive subject
         # suffered the act
-        return right, left, False
-    return left, right, False
+        return right, left, "nearest"
+    return left, right, "nearest"
 
 
 def expand(pair: FoundPair, doc: Doc, match: TriggerMatch, token_actor: TokenActors,
            cooperative: bool = False) -> list[FoundPair]:
     """The pair, plus the pairs its coordinated actors form ("X and Y fought Z" gives
     X-Z and Y-Z), plus the group a merger or split forms."""
-    source, target, from_parse = pair
-    if not from_parse:
+    source, target, basis = pair
+    if basis != "parse":
         return [pair]
     trig = match.trigger
     sources = [source, *(a for a in conjunct_actors(doc, source, token_actor) if a != target)]
     targets = [target, *(a for a in conjunct_actors(doc, target, token_actor) if a != source)]
-    out = [(s, t, True) for s in sources for t in targets if s != t]
+    out = [(s, t, basis) for s in sources for t in targets if s != t]
     if trig.frame == "mutual" and (target in sources or cooperative):
         # "X and Y clashed"; "X and Y cooperated with Z" (X and Y cooperate as well)
-        out += [(a, b, True) for i, a in enumerate(sources) for b in sources[i + 1:]]
+        out += [(a, b, basis) for i, a in enumerate(sources) for b in sources[i + 1:]]
     if trig.type in STRUCTURAL_TYPES and trig.frame in STRUCTURAL_FRAMES:
         formed = formed_actors(match.head, token_actor)
         if trig.type == "split":  # the group formed split from the parent, not the reverse
-            out = [(f, p, True) for f in formed for p in targets if f != p] or out
+            out = [(f, p, basis) for f in formed for p in targets if f != p] or out
         else:
-            out += [(s, f, True) for s in sources + targets for f in formed if s != f]
+            out += [(s, f, basis) for s in sources + targets for f in formed if s != f]
     return list(dict.fromkeys(out))
