@@ -180,8 +180,7 @@ class Event:
     """One interaction between two actors, stated in one sentence (or two adjacent).
 
     ``basis`` says how the pair was found: ``parse`` (both actors fill roles of the
-    trigger in the dependency parse), ``nearest`` (the parse gave one side or none and
-    the nearest actors filled in), ``co_agents`` (actors who did one act together,
+    trigger in the dependency parse), ``co_agents`` (actors who did one act together,
     inferred to act jointly) or ``common_enemy`` (allies' clash with the enemy they
     fought together).
     """

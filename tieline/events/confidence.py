@@ -1,7 +1,7 @@
 """How much an event is to be trusted, from how it was found.
 
-The score starts from what the parse gave (both actors in the trigger's roles, or only
-the nearest actors), rises when the sentence itself dates the event, and falls with
+The score starts from how the pair was found (both actors in the trigger's roles, or
+inferred from a joint act), rises when the sentence itself dates the event, and falls with
 the modality, when an actor stands only behind a place the sentence names, and when
 the doer is one member rather than the organization.
 
@@ -14,7 +14,7 @@ Example:
 from __future__ import annotations
 
 BASE = 0.45
-PARSED = 0.3           # both actors are in the trigger's roles
+PARSED = 0.3           # both actors are in the trigger's roles, not inferred
 DATED = 0.1            # the sentence states the date
 CEILING = 0.95
 MODALITY_FACTOR = {"asserted": 1.0, "reported": 0.9, "alleged": 0.8, "speculative": 0.7}

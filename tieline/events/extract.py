@@ -6,8 +6,8 @@ sentence, the trigger lexicon's patterns are matched over lemmas
 (:mod:`~tieline.events.match`); for each trigger the roles are read from the dependency
 parse (:mod:`~tieline.events.roles`), and the trigger's frame
 (:mod:`~tieline.events.frames`) says which role is the source and which the target.
-Where the parse gives no second actor, the nearest actors before and after the trigger
-fill in, at lower confidence. Modality and negation (:mod:`~tieline.events.modality`),
+Both actors of an event are arguments of its trigger: where the parse gives only one,
+the sentence states no event between two actors. Modality and negation (:mod:`~tieline.events.modality`),
 the date (:mod:`tieline.time`) and the confidence (:mod:`~tieline.events.confidence`)
 complete each event.
 
@@ -29,7 +29,7 @@ from ..time import DocumentDates
 from .clauses import backdrop, tense
 from .confidence import event_confidence
 from .coordination import conjunct_actors, formed_actors
-from .frames import FoundPair, expand, frame_pair, linear_pair
+from .frames import FoundPair, expand, frame_pair
 from .grammar import load_grammar
 from .lexicon import HedgeLexicon, TriggerLexicon, load_hedges, load_triggers
 from .match import TriggerFinder, TriggerMatch, is_given
@@ -39,8 +39,8 @@ from .ontology import Ontology, load_ontology
 from .parser_text import parse_texts
 from .pronouns import bound_pronouns
 from .roles import (
-    TokenActors, actors_under, coordinated_pair, doer_is_no_actor, first,
-    governing_subject, read_roles, received, reciprocal, subject_token, target_is_no_actor,
+    TokenActors, actors_under, coordinated_pair, first, governing_subject, read_roles,
+    received, reciprocal, subject_tokens,
 )
 
 if TYPE_CHECKING:
@@ -249,8 +249,8 @@ class EventExtractor:
         if trig.frame == "severed_ties":
             # "(X argued that) ties with Y should be cut": X the subject of a governing
             # clause, Y the partner of the ties.
-            subject_tok, _ = subject_token(head)
-            ties = actors_under(subject_tok, token_actor) if subject_tok is not None else []
+            subject_toks, _ = subject_tokens(head)
+            ties = [a for tok in subject_toks for a in actors_under(tok, token_actor)]
             partner = first(ties if roles.passive else roles.objects, roles.objects)
             source = governing_subject(head, token_actor, exclude=[partner] if partner else [])
             if partner and source:
@@ -271,21 +271,12 @@ class EventExtractor:
         elif frame == "agent" and not etype.directed:
             frame = "mutual"  # "the FARC and the ELN shared intelligence"
         conflict = etype.polarity == "conflict"
-        pair = frame_pair(frame, roles, cooperative, conflict)
+        pair = frame_pair(frame, roles, cooperative, conflict, trig.referent)
         if pair is not None and pair[0] != pair[1]:
             return pair[0], pair[1], "parse"
-        if head.pos_ == "NOUN" and trig.frame != "mutual" and conflict and \
-                not (roles.objects or roles.preps.get("against") or roles.preps.get("on")):
-            # "coordinated attacks together", "in an attack a research centre": an act
-            # named by a noun with no actor it is aimed at states no tie between actors.
-            return None
-        if roles.passive and not roles.agent and head.lemma_ in load_grammar().accusing_verbs:
-            return None  # "X was accused of ...": by whom, the sentence does not say
-        if target_is_no_actor(head, roles, token_actor) or doer_is_no_actor(head, roles):
-            # The parse names what the act was aimed at, and no other actor is in the
-            # phrase: that it was aimed at no actor is an answer, not a gap to fill.
-            return None
-        return linear_pair(frame, match, token_actor, roles)
+        # Both sides must be arguments of the trigger: two names and a cue word in one
+        # sentence state nothing between them.
+        return None
 
     def _co_agents(self, ctx: SentenceContext, match: TriggerMatch,
                    expanded: list[FoundPair]) -> list[Event]:

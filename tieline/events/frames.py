@@ -26,17 +26,43 @@ if TYPE_CHECKING:
     from .match import TriggerMatch
 
 #: A pair of actors found for a trigger (source, target) and how it was found: the
-#: event's ``basis`` (``parse`` when the parse gave both, ``nearest`` when proximity did).
+#: event's ``basis`` (``parse`` when both are arguments of the trigger).
 FoundPair = tuple[str, str, str]
 
 STRUCTURAL_FRAMES = frozenset({"mutual", "joiner", "formed_from"})
 STRUCTURAL_TYPES = frozenset({"merger", "split", "allegiance"})
 
 
+#: Where the other side of a participant noun is ("X, the affiliate of Y", "Y's
+#: supporter X", "an al Qaeda affiliate"), in order.
+OTHER_SIDE_PREPS = ("of", "to", "with", "for", "from", "into", "between", "among")
+
+
+def referent_pair(side: str, r: Roles) -> tuple[str, str] | None:
+    """The pair a participant noun states between the actor its phrase refers to and
+    the other side: "X is an affiliate of Y" (X, Y), "Iran, Hezbollah's main supporter"
+    (Iran, Hezbollah), "X and Y were allies" (X, Y)."""
+    referent = list(dict.fromkeys(r.referent))
+    if side == "side" and len(referent) >= 2:
+        return referent[0], referent[1]
+    ref = referent[0]
+    other = first(r.possessor, *[r.preps.get(p, []) for p in OTHER_SIDE_PREPS], exclude=referent)
+    if other is None:
+        return None
+    return (other, ref) if side == "target" else (ref, other)
+
+
 def frame_pair(frame: str, r: Roles, cooperative: bool = False,
-               conflict: bool = False) -> tuple[str, str] | None:
-    """The (source, target) the frame reads from the roles, or None."""
+               conflict: bool = False, referent: str | None = None) -> tuple[str, str] | None:
+    """The (source, target) the frame reads from the roles, or None.
+
+    A noun naming a participant (``referent`` given: "affiliate", "ally") states a
+    pair only with the actor its phrase refers to; a noun naming an act ("split",
+    "support") takes its sides from its possessor, its "by" phrase, the light verb
+    doing it and its other prepositions."""
     preps = r.preps
+    if r.nominal and referent is not None:
+        return referent_pair(referent, r) if r.referent else None
     prep_targets = [preps.get(p, []) for p in load_grammar().target_preps if p not in ("from", "by", "of")]
     if frame == "mutual":
         return mutual_pair(r, cooperative)
@@ -49,7 +75,7 @@ def frame_pair(frame: str, r: Roles, cooperative: bool = False,
             return source, target
         return None
     if frame == "joiner":
-        source = first(r.subject, r.possessor, r.appos_head)
+        source = first(r.subject, r.possessor)
         target = first(preps.get("to", []), preps.get("into", []), preps.get("with", []),
                        preps.get("from", []), r.objects, preps.get("of", []),
                        exclude=[source] if source else [])
@@ -59,7 +85,7 @@ def frame_pair(frame: str, r: Roles, cooperative: bool = False,
     if frame == "formed_from":
         parent = first(preps.get("of", []), preps.get("from", []), r.agent, r.possessor,
                        preps.get("by", []))
-        child = first(r.appos_head, r.subject, r.objects, exclude=[parent] if parent else [])
+        child = first(r.subject, r.objects, exclude=[parent] if parent else [])
         if parent and child:
             return child, parent
         return None
@@ -120,37 +146,6 @@ def mutual_pair(r: Roles, cooperative: bool) -> tuple[str, str] | None:
     if a and partner:
         return a, partner
     return None
-
-
-def linear_pair(frame: str, match: TriggerMatch, token_actor: TokenActors,
-                roles: Roles) -> FoundPair | None:
-    """Nearest actors on either side of the trigger (or the two nearest on one side).
-
-    When the parse found only the target ("a declaration of war against Hamas helps
-    Wilayat Sinai"), the source is the nearest other actor of the sentence."""
-    doc = match.head.doc
-    start, end = match.start, match.end
-    before = [token_actor[i] for i in range(start - 1, -1, -1) if i in token_actor]
-    after = [token_actor[i] for i in range(end, len(doc)) if i in token_actor]
-    known = first(roles.subject, roles.possessor, roles.appos_head)
-    aimed = first(roles.objects, *[roles.preps.get(p, []) for p in ("against", "on", "to", "at")])
-    if known is None and aimed is not None and frame == "agent":
-        nearest = sorted((abs(i - start), a) for i, a in token_actor.items()
-                         if a != aimed and not start <= i < end)
-        return (nearest[0][1], aimed, "nearest") if nearest else None
-    left = known or (before[0] if before else None)
-    right = next((a for a in after if a != left), None)
-    if right is None:
-        right = next((a for a in before if a != left), None)
-        if right is not None and left is not None:
-            left, right = right, left
-    if left is None or right is None or left == right:
-        return None
-    if frame == "receiver" or (roles.passive and known is not None and left == known):
-        # "X's leadership was killed in a bombing ... blamed on Y": the passive subject
-        # suffered the act
-        return right, left, "nearest"
-    return left, right, "nearest"
 
 
 def expand(pair: FoundPair, doc: Doc, match: TriggerMatch, token_actor: TokenActors,

@@ -36,6 +36,9 @@ class Grammar:
     backdrop_preps: frozenset[str]
     inclusion_preps: frozenset[str]
     accusation_preps: frozenset[str]
+    activity_preps: frozenset[str]
+    support_verbs: frozenset[str]
+    copulas: frozenset[str]
     accusing_verbs: frozenset[str]
     fighting_verbs: frozenset[str]
     forming_verbs: frozenset[str]
@@ -44,6 +47,8 @@ class Grammar:
     attribution_verbs: tuple[str, ...]
     single_members: frozenset[str]
     subject_pronouns: frozenset[str]
+    relative_pronouns: frozenset[str]
+    possessive_pronouns: frozenset[str]
     distributive: frozenset[str]
     list_glue: frozenset[str]
     reciprocals: tuple[frozenset[str], ...]
@@ -100,6 +105,9 @@ def load_grammar() -> Grammar:
         backdrop_preps=frozenset(_words(data, "prepositions", "backdrop")),
         inclusion_preps=frozenset(_words(data, "prepositions", "inclusion")),
         accusation_preps=frozenset(_words(data, "prepositions", "accusation")),
+        activity_preps=frozenset(_words(data, "prepositions", "activity")),
+        support_verbs=frozenset(_words(data, "verbs", "support")),
+        copulas=frozenset(_words(data, "verbs", "copulas")),
         accusing_verbs=frozenset(_words(data, "verbs", "accusing")),
         fighting_verbs=frozenset(_words(data, "verbs", "fighting")),
         forming_verbs=frozenset(_words(data, "verbs", "forming")),
@@ -108,6 +116,8 @@ def load_grammar() -> Grammar:
         attribution_verbs=tuple(_words(data, "verbs", "attribution")),
         single_members=frozenset(_words(data, "nouns", "single_members")),
         subject_pronouns=frozenset(_words(data, "pronouns", "subject")),
+        relative_pronouns=frozenset(_words(data, "pronouns", "relative")),
+        possessive_pronouns=frozenset(_words(data, "pronouns", "possessive")),
         distributive=frozenset(_words(data, "", "distributive")),
         list_glue=frozenset(_words(data, "", "list_glue")),
         reciprocals=tuple(frozenset(str(w).lower() for w in r) for r in reciprocals),

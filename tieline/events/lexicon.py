@@ -23,6 +23,7 @@ from ..errors import OntologyError
 from ..yaml_data import load_yaml
 
 FRAMES = {"agent", "receiver", "mutual", "joiner", "formed_from", "severed_ties"}
+REFERENT_SIDES = {"source", "target", "side"}
 # Part-of-speech restrictions a slot may carry ("back/V": the verb, not the body part).
 POS_TAGS = {"V": ["VERB"], "N": ["NOUN", "PROPN"], "A": ["ADJ"]}
 
@@ -38,6 +39,10 @@ class Trigger:
     frame: str
     source: str
     specs: tuple[tuple[int, tuple[TokenSpec, ...]], ...]  # (head token position, spaCy pattern)
+    #: for a noun naming a participant ("supporter", "affiliate", "ally"): which side of
+    #: the event the actor the noun phrase refers to is (``source``, ``target``, or
+    #: ``side`` of a mutual one); None for a noun naming an act ("support", "alliance")
+    referent: str | None = None
 
 
 @dataclass(frozen=True)
@@ -134,10 +139,15 @@ def load_triggers() -> TriggerLexicon:
                 raise OntologyError(f"{type_id} pattern {n + 1} has unknown frame {frame!r}",
                                     where="tieline/data/lexicons/triggers.yaml")
             pattern = entry["pattern"]
+            referent = entry.get("referent")
+            if referent is not None and referent not in REFERENT_SIDES:
+                raise OntologyError(f"{type_id} pattern {n + 1} has unknown referent {referent!r}",
+                                    where="tieline/data/lexicons/triggers.yaml",
+                                    remedy="use one of " + ", ".join(sorted(REFERENT_SIDES)))
             key = f"{type_id}#{n}"
             compiled = compile_pattern(pattern)
             triggers[key] = Trigger(key, type_id, frame, pattern,
-                                    tuple((h, tuple(p)) for h, p in compiled))
+                                    tuple((h, tuple(p)) for h, p in compiled), referent)
             head = next((s for s in pattern.split() if s.startswith("^")), pattern.split()[0])
             for alt in _slot_alternatives(head.lstrip("^").rstrip("?").split("/")[0]):
                 words.add(alt[0].lower())

@@ -3,9 +3,17 @@
 ``token_actor`` maps the index of every token that names an actor to the actor's id
 (see :mod:`tieline.events.extract`). :func:`read_roles` collects, for one trigger match,
 the actors of its subject (climbing through the clauses that govern it), objects,
-prepositional phrases (by preposition), passive agent, possessor or modifier, and the
-noun it stands in apposition to; the trigger's frame (:mod:`tieline.events.frames`)
-then says which of them is the source and which the target.
+prepositional phrases (by preposition), passive agent, possessor or modifier, and, for
+a noun, the actor the noun phrase is said of (its *referent*: "X" in "X, the armed
+wing of Y", "X is an affiliate of Y", "its ally X"). The trigger's frame
+(:mod:`tieline.events.frames`) then says which of them is the source and which the
+target. An actor that fills no role is no party to the trigger.
+
+A verb's subject is its own, or that of the clause it depends on when it has none
+("decided to join", "fought and captured", "..., killing"); a relative pronoun stands
+for the noun its clause modifies. A noun takes the subject of the verb above it only
+where the verb is a light verb that does the act the noun names ("launched attacks",
+"has ties with"), not where the verb only speaks of it ("confirmed the split").
 
 Example:
     >>> roles = read_roles(match, token_actor)  # doctest: +SKIP
@@ -31,15 +39,29 @@ TokenActors = dict[int, str]
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "obj"})
-CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "ccomp", "acomp", "prep"})
+#: A verb with one of these relations and no subject of its own shares the subject of
+#: the word it depends on.
+SHARED_SUBJECT_DEPS = frozenset({"xcomp", "conj", "advcl", "ccomp"})
 #: Dependants that open a clause of their own: actors under them are not the phrase's.
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis"})
+#: Dependants of a noun that name who it is of or by ("Hezbollah's support", "US strikes").
+MODIFIER_DEPS = frozenset({"poss", "compound", "nmod", "amod"})
+#: Dependants of a noun that may name the very actor the noun phrase refers to.
+NAMING_DEPS = frozenset({"appos", "compound", "npadvmod"})
 FAR_APPOSITION = 8  # tokens: a farther apposition is a parse slip more often than not
+MAX_CLIMB = 6       # clauses climbed looking for a subject
 
 
 @dataclass
 class Roles:
-    """The actors found in each syntactic role around one trigger."""
+    """The actors found in each syntactic role around one trigger.
+
+    ``subject`` holds the actors of the subject (the doer of an active verb, the one
+    acted on of a passive one; for a noun, the subject of the light verb doing it),
+    ``objects`` those of the objects, ``agent`` those after a passive's "by",
+    ``possessor`` a noun's possessor or modifier, ``referent`` the actor a noun
+    phrase is said of (copula subject, apposition, a name it stands beside).
+    """
 
     subject: list[str]
     objects: list[str]
@@ -47,7 +69,7 @@ class Roles:
     agent: list[str]
     passive: bool
     possessor: list[str]
-    appos_head: list[str]
+    referent: list[str]
     direct_objects: list[str] = field(default_factory=list)
     nominal: bool = False
     both: list[str] = field(default_factory=list)  # actors after "in/with both ..."
@@ -107,37 +129,57 @@ def direct_actors(token: Token, token_actor: TokenActors) -> list[str]:
     return out
 
 
-def subject_token(head: Token) -> tuple[Token | None, bool]:
-    """The subject governing ``head`` (climbing through xcomp/conj/...) and whether the
-    clause is passive."""
+def _subjects(tok: Token) -> list[Token]:
+    """``tok``'s own subjects; a relative pronoun stands for the noun its clause
+    modifies ("X, which swore loyalty to Y")."""
+    relative = load_grammar().relative_pronouns
+    out = []
+    for child in tok.children:
+        if child.dep_ not in SUBJECT_DEPS:
+            continue
+        if child.lower_ in relative and tok.dep_ == "relcl" and tok.head.i != tok.i:
+            out.append(tok.head)
+        else:
+            out.append(child)
+    return out
+
+
+def subject_tokens(head: Token) -> tuple[list[Token], bool]:
+    """The subject tokens of the clause that states the verb ``head`` (climbing to the
+    clause it depends on when it has none of its own), and whether ``head`` is passive.
+
+    A participle modifying a noun takes that noun: its doer for a present participle
+    ("troops supporting the government"), the one acted on for a past one ("militias
+    trained by Hezbollah"). A clause that only sets the scene ("Following the 2004
+    ceasefire, ...") has no subject for the act it names.
+    """
     scene = load_grammar().scene_preps
-    tok: Token | None = head
-    steps = 0
-    # "X planned the attacks and was helped by Y": the trigger's own voice counts
-    head_passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children)
-    while tok is not None and steps < 5:
-        # the voice is the trigger's own: a raising verb above it ("X is said to have
-        # provided") does not make it passive
-        passive = head_passive
-        for child in tok.children:
-            if child.dep_ in SUBJECT_DEPS:
-                return child, passive
+    # "X planned the attacks and was helped by Y": the trigger's own voice counts; a
+    # raising verb above it ("X is said to have provided") does not make it passive
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children)
+    tok = head
+    for _ in range(MAX_CLIMB):
+        subjects = _subjects(tok)
+        if subjects:
+            return subjects, passive
         accused = accused_of(tok)
         if accused is not None:
-            return accused, passive
-        if tok.dep_ in ("relcl", "acl") and tok.head != tok:
-            return tok.head, tok.dep_ == "acl" and tok.tag_ == "VBN"
-        if tok.dep_ in CLIMB_DEPS | {"dobj", "pobj", "nsubj", "appos", "compound", "amod", "npadvmod"} \
-                and tok.head != tok:
-            if tok.dep_ in ("nsubj",):
-                return None, False
-            if tok.dep_ == "pobj" and tok.head.lower_ in scene:
-                return None, False  # "Following the 2004 ceasefire, X broke away": a backdrop
-            tok = tok.head
-            steps += 1
+            return [accused], passive
+        parent = tok.head
+        if parent.i == tok.i:
+            break
+        if tok.dep_ == "relcl":
+            return [parent], False
+        if tok.dep_ == "acl":
+            return [parent], tok.tag_ == "VBN"
+        if tok.dep_ in SHARED_SUBJECT_DEPS or tok.dep_ in ("pcomp", "prep", "acomp", "npadvmod"):
+            tok = parent
+            continue
+        if tok.dep_ == "pobj" and parent.lower_ not in scene:
+            tok = parent
             continue
         break
-    return None, False
+    return [], False
 
 
 def accused_of(tok: Token) -> Token | None:
@@ -155,54 +197,138 @@ def accused_of(tok: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in wanted), None)
 
 
+def light_verb(head: Token) -> Token | None:
+    """The light verb doing the act a noun trigger names: the verb whose object the
+    noun is ("launched attacks against Y", "maintains ties with Y"), or the verb whose
+    manner it is ("X has been in combat with Y", "X, in collaboration with Y, invaded").
+    None when the verb above only reports, judges or denies the act."""
+    grammar = load_grammar()
+    tok = head
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head  # "provided money and training": the first of the things given
+    verb = tok.head
+    if tok.dep_ in ("dobj", "obj") and verb.pos_ in ("VERB", "AUX") and \
+            verb.lemma_.lower() in grammar.support_verbs:
+        return verb
+    if tok.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in grammar.activity_preps:
+        governor = verb.head
+        if governor.pos_ in ("VERB", "AUX"):
+            return governor
+    return None
+
+
+def copula_subject(head: Token) -> list[Token]:
+    """For a noun or adjective predicated of a subject ("X is an affiliate of Y", "X
+    and Y were allies", "X is considered a rival of Y", "X is allied with Y"), the
+    subject tokens."""
+    if head.dep_ not in ("attr", "oprd", "acomp", "xcomp"):
+        return []
+    verb = head.head
+    if verb.lemma_.lower() not in load_grammar().copulas:
+        return []
+    subjects = _subjects(verb)
+    if not subjects and verb.dep_ in SHARED_SUBJECT_DEPS:
+        subjects, _ = subject_tokens(verb)
+    return subjects
+
+
+def referent_tokens(head: Token, token_actor: TokenActors) -> list[Token]:
+    """The tokens that name what a noun phrase headed by ``head`` refers to: the noun
+    it stands in apposition to ("X, the armed wing of Y"), the subject it is predicated
+    of ("X is an affiliate of Y"), the name beside it ("its ally X", "the splinter
+    group X"), or the name it is "known as"."""
+    grammar = load_grammar()
+    found: list[Token] = []
+    if head.dep_ == "appos" and abs(head.i - head.head.i) <= FAR_APPOSITION:
+        found.append(head.head)
+    found += copula_subject(head)
+    for child in head.children:
+        if child.dep_ in ("appos",) and child.i > head.i and any(t.i in token_actor for t in child.subtree):
+            found.append(child)
+        elif child.dep_ in NAMING_DEPS and child.i > head.i and child.i in token_actor:
+            found.append(child)
+        elif child.dep_ == "acl" and child.lemma_ in grammar.naming_verbs:
+            found += [t for t in child.subtree if t.i in token_actor][:1]
+    # "the Islamist group Ansar Dine": the name heads the phrase, the noun modifies it
+    if head.dep_ in ("compound", "amod", "nmod") and head.head.i in token_actor and head.head.i > head.i:
+        found.append(head.head)
+    return found
+
+
 def read_roles(match: TriggerMatch, token_actor: TokenActors) -> Roles:
     """The actors in each role around ``match``."""
     head = match.head
-    subject_tok, passive = subject_token(head)
-    subject = actors_under(subject_tok, token_actor, skip_aimed=True) if subject_tok is not None else []
+    nominal = head.pos_ in ("NOUN", "PROPN")
+    grammar = load_grammar()
+    span_tokens = match.tokens()
+    referent: list[str] = []
+    if nominal:
+        verb = light_verb(head)
+        subject_toks, passive = subject_tokens(verb) if verb is not None else ([], False)
+        if verb is not None:
+            span_tokens.append(verb)  # "launched attacks against Y": the verb's "against"
+        elif head.dep_ == "nsubj" and head.head.pos_ == "VERB" and \
+                not any(c.dep_ in OBJECT_DEPS for c in head.head.children):
+            # "fighting broke out between X and Y", "clashes erupted with X": an
+            # intransitive verb's phrases are the event's
+            span_tokens.append(head.head)
+        for child in head.children:
+            # "airstrikes conducted by the US", "a programme provided by the AA"
+            if child.dep_ == "acl" and child.tag_ == "VBN" and \
+                    child.lemma_.lower() in grammar.support_verbs:
+                subject_toks = [g for a in child.children if a.dep_ == "agent"
+                                for g in a.children if g.dep_ == "pobj"] or subject_toks
+        for tok in referent_tokens(head, token_actor):
+            referent += [a for a in [token_actor.get(tok.i), *actors_under(tok, token_actor, limit=1)]
+                         if a]
+        referent = list(dict.fromkeys(referent))
+    else:
+        subject_toks, passive = subject_tokens(head)
+        if not subject_toks and head.pos_ == "ADJ":
+            subject_toks = copula_subject(head)
+    subject: list[str] = []
+    for tok in subject_toks:
+        for actor in actors_under(tok, token_actor, skip_aimed=True):
+            if actor not in subject:
+                subject.append(actor)
+        if tok.i in token_actor and token_actor[tok.i] not in subject:
+            subject.append(token_actor[tok.i])
     objects: list[str] = []
     direct_objects: list[str] = []
     both: list[str] = []
     preps: dict[str, list[str]] = defaultdict(list)
     agent: list[str] = []
     possessor: list[str] = []
-    distributive = load_grammar().distributive
-    span_tokens = match.tokens()
-    # A noun trigger that is the object of a light verb ("launched attacks against")
-    # takes its prepositions from the verb as well.
-    if head.dep_ in ("dobj", "pobj", "attr") and head.head.pos_ in ("VERB", "AUX"):
-        span_tokens.append(head.head)
-    # ... or its subject ("fighting broke out between X and Y", "clashes erupted with X")
-    elif head.dep_ == "nsubj" and head.pos_ == "NOUN" and head.head.pos_ == "VERB" and \
-            not any(c.dep_ in OBJECT_DEPS for c in head.head.children):
-        span_tokens.append(head.head)  # an intransitive verb only: "broke out", "erupted"
+    # a verb in a relative clause whose subject is its own acts on the noun modified:
+    # "the militia it is fighting"
+    if not nominal and head.dep_ == "relcl" and subject_toks and \
+            all(t.lower_ not in grammar.relative_pronouns for t in subject_toks) and \
+            not any(c.dep_ in OBJECT_DEPS for c in head.children) and head.head.i in token_actor:
+        objects.append(token_actor[head.head.i])
+        direct_objects.append(token_actor[head.head.i])
     for tok in span_tokens:
         for child in tok.children:
             if child.dep_ in OBJECT_DEPS:
+                if child.i == head.i:
+                    continue
                 objects += actors_under(child, token_actor)
                 direct_objects += direct_actors(child, token_actor)
             elif child.dep_ == "prep":
                 for pobj in child.children:
                     if pobj.dep_ in ("pobj", "pcomp"):
                         preps[child.lower_] += actors_under(pobj, token_actor)
-                        if any(t.lower_ in distributive for t in pobj.subtree):
+                        if any(t.lower_ in grammar.distributive for t in pobj.subtree):
                             both += actors_under(pobj, token_actor)
             elif child.dep_ == "agent":
                 for pobj in child.children:
                     agent += actors_under(pobj, token_actor)
-            elif child.dep_ in ("poss", "compound", "nmod", "amod") and tok.pos_ in ("NOUN", "PROPN"):
+            elif child.dep_ in MODIFIER_DEPS and tok.pos_ in ("NOUN", "PROPN"):
+                if tok.i == head.i and child.i > head.i:
+                    continue  # a name after the noun is what it refers to, not whose it is
                 possessor += actors_under(child, token_actor, limit=1)
-    appos_head: list[str] = []
-    if head.dep_ == "appos":
-        appos_head = [token_actor[head.head.i]] if head.head.i in token_actor else \
-            actors_under(head.head, token_actor, limit=0)
-    elif head.dep_ == "attr" and subject_tok is not None:
-        appos_head = subject
-    if subject_tok is not None and subject_tok.i in token_actor and not subject:
-        subject = [token_actor[subject_tok.i]]
-    return Roles(subject, objects, dict(preps), agent, passive, possessor, appos_head,
-                 list(dict.fromkeys(direct_objects)), head.pos_ in ("NOUN", "PROPN"),
-                 list(dict.fromkeys(both)))
+    possessor = [a for a in possessor if a not in referent]
+    return Roles(subject, objects, dict(preps), agent, passive, possessor, referent,
+                 list(dict.fromkeys(direct_objects)), nominal, list(dict.fromkeys(both)))
 
 
 def governing_subject(head: Token, token_actor: TokenActors,
@@ -252,32 +378,3 @@ def coordinated_pair(doc: Doc, token_actor: TokenActors, roles: Roles) -> tuple[
             if other and other != actor:
                 return actor, other
     return None
-
-
-def target_is_no_actor(head: Token, roles: Roles, token_actor: TokenActors) -> bool:
-    """Whether the trigger's object ("attempted to assassinate a judge") or its
-    "against"/"on" phrase ("attacks against army units") holds no actor, and no actor
-    but its subject is anywhere under it."""
-    struck = load_grammar().struck_preps
-    aimed = any(c.dep_ in OBJECT_DEPS or (c.dep_ == "prep" and c.lower_ in struck)
-                for c in head.children)
-    if not aimed or (head.pos_ == "VERB" and not roles.subject):
-        return False
-    under = {token_actor[t.i] for t in head.subtree if t.i in token_actor}
-    return not under - set(roles.subject)
-
-
-def doer_is_no_actor(head: Token, roles: Roles) -> bool:
-    """Whether a verb trigger's subject is a noun phrase naming no actor ("a declaration
-    of war helps X"): then nobody in the sentence did it. Pronouns are left to the
-    fallback, which may find their antecedent."""
-    if head.pos_ != "VERB" or roles.subject or roles.passive:
-        return False
-    subject_tok, _ = subject_token(head)
-    if subject_tok is None or subject_tok.pos_ != "NOUN" or subject_tok.head != head:
-        return False
-    # "its members", "Belmokhtar's men": a pronoun or a name may stand for a group
-    aimed_preps = load_grammar().aimed_preps
-    aimed = {t.i for c in subject_tok.children if c.dep_ == "prep" and c.lower_ in aimed_preps
-             for t in c.subtree}
-    return not any(t.pos_ in ("PRON", "PROPN") for t in subject_tok.subtree if t.i not in aimed)
