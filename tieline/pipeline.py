@@ -26,9 +26,10 @@ from .actors.matcher import ActorMatcher
 from .actors.resolve import resolve_mentions
 from .events.extract import EventExtractor, load_nlp
 from .events.parser_text import parse_texts
+from .events.scope import events_in_scope
 from .events.nlp import forget_memos
 from .errors import KnowledgeBaseError, OntologyError
-from .model import Document, Extraction, Mention, Sentence
+from .model import Actor, Document, Extraction, Mention, Sentence
 from .relations.summary import summarize_dyads
 from .text import split_sentences
 from .time import DocumentDates
@@ -174,14 +175,18 @@ class Pipeline:
     def _finish(self, prepared: _Prepared, parses: Sequence[Doc]) -> Extraction:
         """Everything after the parse: events, the dyad summary, the actors named."""
         document, mentions = prepared.document, prepared.mentions
+        unknown = {m.candidates[0][0]: candidate_actor(m) for m in prepared.others
+                   if m.candidates[0][1] == "candidate"}
+
+        def actor(actor_id: str) -> Actor:
+            return self.kb.get(actor_id) if actor_id in self.kb else unknown[actor_id]
+
         events = []
         if prepared.dates is not None and prepared.candidates:
             events = self.events.events_in(document, prepared.candidates, parses, prepared.dates)
+            events = events_in_scope(events, lambda i: actor(i).kind)
         dyads = summarize_dyads(events) if self.config.dyads else []
-        actor_ids = list(dict.fromkeys(m.actor_id for m in mentions))
-        unknown = {m.candidates[0][0]: candidate_actor(m) for m in prepared.others
-                   if m.candidates[0][1] == "candidate"}
-        actors = [self.kb.get(i) if i in self.kb else unknown[i] for i in actor_ids]
+        actors = [actor(i) for i in dict.fromkeys(m.actor_id for m in mentions)]
         return Extraction(document=document, actors=actors,
                           mentions=mentions, events=events, dyads=dyads)
 

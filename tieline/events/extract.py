@@ -138,7 +138,9 @@ class EventExtractor:
     def _context(self, document: Document, sentence: Sentence, group: list[Mention],
                  doc: Doc, dates: DocumentDates) -> SentenceContext | None:
         """The sentence's tokens mapped to actors, or None when fewer than two actors
-        can take part in an event."""
+        can take part in an event, or the sentence asks rather than states."""
+        if _asks(sentence.text):
+            return None  # "What do we know of the war between X and Y?"
         token_actor: TokenActors = {}
         territorial: set[int] = set()
         shared: dict[tuple[int, int], int] = defaultdict(int)
@@ -323,6 +325,12 @@ class EventExtractor:
                 if event is not None:
                     out.append(event)
         return out
+
+
+def _asks(text: str) -> bool:
+    """Whether a sentence is a question (it ends with a question mark, before any
+    closing quotes or brackets)."""
+    return text.rstrip().rstrip("\"'”’)]").endswith("?")
 
 
 def _event_id(doc_id: str, offset: int, etype: str, source: str, target: str) -> str:

@@ -166,6 +166,10 @@ def expand(pair: FoundPair, doc: Doc, match: TriggerMatch, token_actor: TokenAct
         formed = formed_actors(match.head, token_actor)
         if trig.type == "split":  # the group formed split from the parent, not the reverse
             out = [(f, p, basis) for f in formed for p in targets if f != p] or out
+        elif trig.type == "merger" and formed:
+            # "X and Y merged to form Z": each merged into Z (the way the datasets code a
+            # merger); X and Y are not said to have merged into each other
+            out = [(s, f, basis) for s in dict.fromkeys(sources + targets) for f in formed if s != f]
         else:
             out += [(s, f, basis) for s in sources + targets for f in formed if s != f]
     return list(dict.fromkeys(out))
