@@ -29,7 +29,7 @@ from ..time import DocumentDates
 from .clauses import backdrop, tense
 from .confidence import event_confidence
 from .coordination import conjunct_actors, formed_actors
-from .frames import FoundPair, expand, frame_pair
+from .frames import FoundPair, expand, frame_pair, modifier_pair
 from .grammar import load_grammar
 from .lexicon import HedgeLexicon, TriggerLexicon, load_hedges, load_triggers
 from .match import TriggerFinder, TriggerMatch, is_given
@@ -248,6 +248,9 @@ class EventExtractor:
             pair = coordinated_pair(doc, token_actor, roles)
             if pair is not None:
                 return pair[0], pair[1], "parse"
+        modified = modifier_pair(trig.frame, head, token_actor)
+        if modified is not None:
+            return modified[0], modified[1], "parse"
         if trig.frame == "severed_ties":
             # "(X argued that) ties with Y should be cut": X the subject of a governing
             # clause, Y the partner of the ties.

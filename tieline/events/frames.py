@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING
 
 from .coordination import conjunct_actors, formed_actors
 from .grammar import load_grammar
-from .roles import Roles, TokenActors, first
+from .roles import Roles, TokenActors, actors_under, direct_actors, first
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
     from .match import TriggerMatch
 
@@ -50,6 +50,28 @@ def referent_pair(side: str, r: Roles) -> tuple[str, str] | None:
     if other is None:
         return None
     return (other, ref) if side == "target" else (ref, other)
+
+
+def modifier_pair(frame: str, head: Token, token_actor: TokenActors) -> tuple[str, str] | None:
+    """"The Iran-backed Houthis", "the al Qaeda-linked al Shabaab rebels": a participle
+    modifying a name, itself modified by an actor. The modifier does what an agent
+    trigger says to the named actor; for a mutual or joiner trigger ("linked",
+    "affiliated") the named actor is the one that joins or the first side. None when
+    the phrase names no actor ("IRGC-backed militias")."""
+    if head.dep_ != "amod" or head.pos_ not in ("VERB", "ADJ"):
+        return None
+    modifiers = [a for c in head.children if c.dep_ in ("npadvmod", "compound", "nmod")
+                 for a in actors_under(c, token_actor, limit=1)]
+    if not modifiers:
+        return None
+    named = first(direct_actors(head.head, token_actor), exclude=modifiers)
+    if named is None:
+        return None
+    if frame in ("mutual", "joiner"):
+        return named, modifiers[0]
+    if frame == "agent":
+        return modifiers[0], named
+    return None
 
 
 def frame_pair(frame: str, r: Roles, cooperative: bool = False,

@@ -326,9 +326,24 @@ def read_roles(match: TriggerMatch, token_actor: TokenActors) -> Roles:
                 if tok.i == head.i and child.i > head.i:
                     continue  # a name after the noun is what it refers to, not whose it is
                 possessor += actors_under(child, token_actor, limit=1)
+    if passive and not agent and not nominal:
+        agent = _stray_agent(head, token_actor)
     possessor = [a for a in possessor if a not in referent]
     return Roles(subject, objects, dict(preps), agent, passive, possessor, referent,
                  list(dict.fromkeys(direct_objects)), nominal, list(dict.fromkeys(both)))
+
+
+def _stray_agent(head: Token, token_actor: TokenActors) -> list[str]:
+    """The actors of a passive's "by" phrase that the parser hung on a noun of the
+    verb's complement ("was categorised as a terrorist outfit by the US")."""
+    for child in head.children:
+        if child.dep_ != "prep":
+            continue
+        for tok in child.subtree:
+            if tok.dep_ == "prep" and tok.lower_ == "by" and tok.head.pos_ in ("NOUN", "PROPN") and \
+                    not any(a.dep_ in CLAUSE_DEPS for a in tok.ancestors if a.i != head.i and head in a.ancestors):
+                return [a for p in tok.children if p.dep_ == "pobj" for a in actors_under(p, token_actor)]
+    return []
 
 
 def governing_subject(head: Token, token_actor: TokenActors,
