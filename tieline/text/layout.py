@@ -276,8 +276,8 @@ def page_layout(text: str) -> Layout:
             continue
         start, end = first.start, last.end
         body = text[start:end]
-        if len(group) == 1 and _title_like(body):
-            kind = "headline" if headline_possible and prose_paragraphs > 1 else "heading"
+        if len(group) == 1 and prose_paragraphs > 1 and _title_like(body):
+            kind = "headline" if headline_possible else "heading"
             headline_possible = False
             label = lex.label.match(body)
             if label and label.end() < len(body):
@@ -377,6 +377,8 @@ def _is_byline(line: str, words: Sequence[str], lex: _Lexicon) -> bool:
         return False
     opening = lex.byline_opening.match(line)
     if opening:
+        if opening.group().rstrip().endswith(":"):  # "Source: ...", "Author: ..."
+            return opening.end() < len(line)
         names = line[opening.end():].replace(",", " , ").split()
         return bool(names) and all(w[0].isupper() or w.lower() in lex.byline_joiners for w in names)
     return lex.byline_cue.search(line) is not None and not line.rstrip().endswith(".")
