@@ -39,8 +39,11 @@ _APOSTROPHES = "'’‘`´ʼʻʿʾ′"
 _ARTICLE = re.compile(r"^(?:al|el|ad|ash|as|an|ar|at|az|ul)\s+")
 _LEADING_THE = re.compile(r"^the\s+")
 _DASHES = "-‐‑‒–—―"
-# A dash between two words with spaces around it ("NSCN – K"): read as one space.
-_SPACED_DASH = re.compile(rf"(?<=\w)(?:[ \t]+[{_DASHES}]+[ \t]*|[ \t]*[{_DASHES}]+[ \t]+)(?=\w)")
+# A dash with a space beside it, before a word ("NSCN – K"): read as one space when a
+# word stands before it too.
+_SPACED_DASH = re.compile(rf"(?:[ \t]+[{_DASHES}]|[{_DASHES}][ \t])[{_DASHES} \t]*(?=\w)")
+_DASH_NEIGHBOURS = tuple(f"{space}{dash}" for dash in _DASHES for space in " \t") + \
+    tuple(f"{dash}{space}" for dash in _DASHES for space in " \t")
 
 
 def _fold_table() -> dict[int, str]:
@@ -106,6 +109,8 @@ def _squeeze_dashes(text: str, folded: str) -> tuple[str, list[int], list[int]]:
     removed: list[int] = []
     at = total = 0
     for run in _SPACED_DASH.finditer(text):
+        if run.start() == 0 or not text[run.start() - 1].isalnum():
+            continue
         pieces += [folded[at:run.start()], " "]
         at_runs.append(run.start() - total)
         total += run.end() - run.start() - 1
@@ -192,9 +197,9 @@ class ActorMatcher:
         folded = fold_text(text)
         at_runs: list[int] = []
         removed: list[int] = []
-        if _SPACED_DASH.search(text):
+        if any(pair in text for pair in _DASH_NEIGHBOURS):
             folded, at_runs, removed = _squeeze_dashes(text, folded)
-        n = len(folded)
+        n, n_text = len(folded), len(text)
         found: list[NameMatch] = []
         for end_index, (length, entries) in self._automaton.iter(folded):
             start, end = end_index - length + 1, end_index + 1
@@ -202,14 +207,14 @@ class ActorMatcher:
                 continue
             if at_runs:
                 start, end = _original(start, at_runs, removed), _original(end - 1, at_runs, removed) + 1
-            if end < len(text) and text[end] == "." and any(
-                    e.exact is not None and e.exact.endswith(".") for e in entries):
+            if end < n_text and text[end] == "." and any(
+                    e.exact is not None and e.exact[-1] == "." for e in entries):
                 end += 1  # the acronym's own final period ("U.S.")
             span = text[start:end]
             cands = []
             for e in entries:
                 if e.exact is not None:
-                    if not _same_acronym(span, e.exact):
+                    if span != e.exact and not _same_acronym(span, e.exact):
                         continue
                 elif not any(c.isupper() for c in span) and any(c.isascii() and c.isalpha() for c in span) \
                         and not ("-" in span and len(span) >= 8):

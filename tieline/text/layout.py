@@ -245,6 +245,7 @@ _TOKENS = re.compile(r"[\w.:/'’-]+|[|–—·•]")
 _TIME = re.compile(r"\d{1,2}[:.]\d\d(?:[:.]\d\d)?(?:[ap]\.?m\.?)?$", re.IGNORECASE)
 _NUMERIC_DATE = re.compile(r"(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d\d-\d\d)$")
 _NUMBER = re.compile(r"\d{1,4}(?:st|nd|rd|th)?$")
+_LONGEST_CAPTION = 60  # words: a longer line is a paragraph of prose, no caption or byline
 _DOMAIN = re.compile(r"\w\.(?:com|org|net|info|news)(?![a-z])")
 
 
@@ -343,9 +344,13 @@ def _line_kind(line: str, lex: _Lexicon) -> str | None:
         return "link"
     if lex.teaser.match(line):
         return "teaser"
+    if lex.chrome.match(line):
+        return "chrome"
     words = line.split()
+    if len(words) > _LONGEST_CAPTION:
+        return None  # a paragraph of prose
     short = len(words) <= 16
-    if lex.chrome.match(line) or (short and lex.chrome_anywhere.search(line)):
+    if short and lex.chrome_anywhere.search(line):
         return "chrome"
     if lex.credit.search(line) or lex.agency_closing.search(line):
         return "caption"
