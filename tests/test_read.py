@@ -14,6 +14,7 @@ from tieline.errors import (
 )
 from tieline.model import Document
 from tieline.read import read_documents
+from tieline.text import split_sentences
 
 
 def read(paths: list[Path], published: date | None = None) -> list[Document | InputError]:
@@ -148,3 +149,31 @@ def test_an_empty_jsonl_file_is_an_error(tmp_path: Path) -> None:
     [err] = read([f])
 
     assert isinstance(err, EmptyInputError)
+
+
+NEWS_PAGE = Path(__file__).parent / "fixtures" / "news_page.html"
+
+
+def test_a_news_page_gives_its_headline_and_story_without_the_page_chrome(tmp_path: Path) -> None:
+    [doc] = read([NEWS_PAGE])
+    assert isinstance(doc, Document)
+    paragraphs = doc.text.split("\n\n")
+    assert paragraphs[0] == "Two rebel factions merge in the north"
+    assert paragraphs[1].startswith("The Hizbul Islam faction has merged with al-Shabaab")
+    assert paragraphs[-1].startswith("Analysts said the merger")
+    for chrome in ("Subscribe", "Politics", "Share on", "Related", "Follow us", "rights reserved",
+                   "newsletter", "Staff Writer", "Photo:", "dataLayer"):
+        assert chrome not in doc.text, chrome
+    assert (doc.title, doc.published) == ("Two rebel factions merge in the north", date(2019, 3, 12))
+    assert [s.kind for s in split_sentences(doc.text)][:2] == ["headline", "body"]
+
+
+def test_a_page_whose_headline_stands_outside_the_article_still_opens_with_it(tmp_path: Path) -> None:
+    html = NEWS_PAGE.read_text("utf-8")
+    html = html.replace("<h1>Two rebel factions merge in the north</h1>", "").replace(
+        "<main>", '<main><div class="hero"><h1>Two rebel factions merge in the north</h1></div>')
+    f = tmp_path / "page.html"
+    f.write_text(html, "utf-8")
+    [doc] = read([f])
+    assert isinstance(doc, Document)
+    assert doc.text.startswith("Two rebel factions merge in the north\n\nThe Hizbul Islam faction")

@@ -54,13 +54,22 @@ class Document:
 
 @dataclass(frozen=True)
 class Sentence:
-    """A sentence of a document: its character span and the paragraph it belongs to."""
+    """A sentence of a document: its character span and the paragraph it belongs to.
+
+    ``text`` has the span's length; it is the span as read, with footnote marks and the
+    line breaks of a hard-wrapped paragraph as spaces. ``kind`` is the part of the page
+    it stands in (see :mod:`tieline.text.layout`): ``body``, ``headline`` or
+    ``heading`` for prose; ``byline``, ``dateline``, ``timestamp``, ``caption``,
+    ``link``, ``teaser``, ``chrome`` or ``duplicate`` for boilerplate, which makes no
+    actor mention and no event.
+    """
 
     index: int
     start: int
     end: int
     text: str
     paragraph: int = 0
+    kind: str = "body"
 
 
 @dataclass(frozen=True)

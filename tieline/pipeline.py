@@ -31,7 +31,7 @@ from .events.nlp import forget_memos
 from .errors import KnowledgeBaseError, OntologyError
 from .model import Actor, Document, Extraction, Mention, Sentence
 from .relations.summary import summarize_dyads
-from .text import split_sentences
+from .text import is_boilerplate, page_layout, split_sentences
 from .time import DocumentDates
 
 if TYPE_CHECKING:
@@ -159,13 +159,17 @@ class Pipeline:
 
     def _prepare(self, document: Document) -> _Prepared:
         """Everything before the parse: sentences, actors, dates, candidate sentences."""
-        text = document.text
-        sentences = split_sentences(text)
+        layout = page_layout(document.text)
+        sentences = split_sentences(document.text, layout)
+        # Actors are looked for in the page's prose: bylines, datelines, captions and
+        # other boilerplate are blanked (offsets unchanged), and no mention stands in them.
+        text = layout.masked_text(document.text)
         matches = self.matcher.find(text)
         others = self.candidates.find(text, matches)
         if others:
             matches = sorted([*matches, *others], key=lambda m: m.start)
         mentions = resolve_mentions(text, sentences, matches, self.kb)
+        mentions = [m for m in mentions if not is_boilerplate(sentences[m.sentence].kind)]
         if not self.config.events:
             return _Prepared(document, mentions, others, None, [], [])
         dates = DocumentDates(sentences, document.published)

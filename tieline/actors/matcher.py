@@ -8,7 +8,12 @@ each name is added in the forms that folding can produce ("Qa'ida" as "qa ida" a
 "qaida"), with and without a leading "the", and without a leading Arabic article where
 what remains is still distinctive ("al-Shabaab" as "shabaab").
 
-Acronyms are checked case-sensitively ("IS" is not "is"); other names need at least
+Typographic variants meet: the many apostrophes of transliterated Arabic (backtick,
+ʿ, ʾ, curly quotes), hyphens and en or em dashes, spaced or not ("NSCN – K" is
+"NSCN-K"; the spaces around a dash between two words are read as one).
+
+Acronyms are checked case-sensitively, punctuation aside ("IS" is not "is", "U.S" is
+"U.S."); other names need at least
 one capital letter in the text ("Hamas", not "hamas" inside a URL slug), except long
 hyphenated ones, which are no ordinary words ("anti-balaka militias").
 
@@ -22,6 +27,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
 
 import ahocorasick
@@ -32,6 +38,12 @@ from .normalize import normalize_name
 _APOSTROPHES = "'’‘`´ʼʻʿʾ′"
 _ARTICLE = re.compile(r"^(?:al|el|ad|ash|as|an|ar|at|az|ul)\s+")
 _LEADING_THE = re.compile(r"^the\s+")
+_DASHES = "-‐‑‒–—―"
+# A dash with a space beside it, before a word ("NSCN – K"): read as one space when a
+# word stands before it too.
+_SPACED_DASH = re.compile(rf"(?:[ \t]+[{_DASHES}]|[{_DASHES}][ \t])[{_DASHES} \t]*(?=\w)")
+_DASH_NEIGHBOURS = tuple(f"{space}{dash}" for dash in _DASHES for space in " \t") + \
+    tuple(f"{dash}{space}" for dash in _DASHES for space in " \t")
 
 
 def _fold_table() -> dict[int, str]:
@@ -82,6 +94,42 @@ def name_keys(name: str) -> set[str]:
         if stripped != bare and len(stripped) >= 5:
             keys.add(stripped)
     return {k for k in keys if k}
+
+
+def _squeeze_dashes(text: str, folded: str) -> tuple[str, list[int], list[int]]:
+    """``folded`` with each spaced dash of ``text`` as one space, and the map back: the
+    squeezed positions of those spaces and the characters removed up to each.
+
+    Example:
+        >>> _squeeze_dashes("A – B", "a   b")
+        ('a b', [1], [2])
+    """
+    pieces: list[str] = []
+    at_runs: list[int] = []
+    removed: list[int] = []
+    at = total = 0
+    for run in _SPACED_DASH.finditer(text):
+        if run.start() == 0 or not text[run.start() - 1].isalnum():
+            continue
+        pieces += [folded[at:run.start()], " "]
+        at_runs.append(run.start() - total)
+        total += run.end() - run.start() - 1
+        removed.append(total)
+        at = run.end()
+    pieces.append(folded[at:])
+    return "".join(pieces), at_runs, removed
+
+
+def _original(position: int, at_runs: list[int], removed: list[int]) -> int:
+    """The offset in the text of a position of the squeezed copy."""
+    k = bisect_left(at_runs, position)
+    return position + (removed[k - 1] if k else 0)
+
+
+def _same_acronym(span: str, acronym: str) -> bool:
+    """The text spells the acronym, case kept, punctuation aside: "U.S" is "U.S.",
+    "NSCN – K" is "NSCN-K", "Is" is not "IS"."""
+    return [c for c in span if c.isalnum()] == [c for c in acronym if c.isalnum()]
 
 
 @dataclass(frozen=True)
@@ -147,17 +195,26 @@ class ActorMatcher:
     def find(self, text: str) -> list[NameMatch]:
         """Non-overlapping name matches in ``text``, longest first, in text order."""
         folded = fold_text(text)
-        n = len(folded)
+        at_runs: list[int] = []
+        removed: list[int] = []
+        if any(pair in text for pair in _DASH_NEIGHBOURS):
+            folded, at_runs, removed = _squeeze_dashes(text, folded)
+        n, n_text = len(folded), len(text)
         found: list[NameMatch] = []
         for end_index, (length, entries) in self._automaton.iter(folded):
             start, end = end_index - length + 1, end_index + 1
             if (start > 0 and folded[start - 1].isalnum()) or (end < n and folded[end].isalnum()):
                 continue
+            if at_runs:
+                start, end = _original(start, at_runs, removed), _original(end - 1, at_runs, removed) + 1
+            if end < n_text and text[end] == "." and any(
+                    e.exact is not None and e.exact[-1] == "." for e in entries):
+                end += 1  # the acronym's own final period ("U.S.")
             span = text[start:end]
             cands = []
             for e in entries:
                 if e.exact is not None:
-                    if span != e.exact and span.replace(" ", "-") != e.exact:
+                    if span != e.exact and not _same_acronym(span, e.exact):
                         continue
                 elif not any(c.isupper() for c in span) and any(c.isascii() and c.isalpha() for c in span) \
                         and not ("-" in span and len(span) >= 8):

@@ -100,12 +100,15 @@ class DocumentDates:
         opens a paragraph with no date continues the time of the previous paragraph; with
         no date there either, it happened some time before publication (an interval open
         at the start, ending at the publication date). A present perfect ("fighters have
-        seized") with no date is news of the time of writing.
+        seized") with no date is news of the time of writing, and so is a headline
+        without a date, whatever its tense ("Rebels seized the town").
         """
         sentence = self._sentence(index)
         mentions = self.mentions(index)
         if mentions:
             return self._interval(sentence, self._nearest(sentence, mentions, near), "sentence")
+        if sentence.kind == "headline":
+            tense = "present"
         if tense != "present":
             governing = self._governing(index) or (
                 self._narrative(index) if tense == "past" else None)
