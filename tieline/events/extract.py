@@ -261,6 +261,11 @@ class EventExtractor:
             if partner and source:
                 return source, partner, "parse"
             return None
+        if trig.type == "merger" and roles.subject:
+            # "X (and Y) merged to form Z": whoever else merged, X merged into Z
+            formed = formed_actors(head, token_actor)
+            if formed and formed[0] != roles.subject[0]:
+                return roles.subject[0], formed[0], "parse"
         if trig.type == "split":
             # "Members of X split from X and formed Y": the group formed is the splinter.
             formed = formed_actors(head, token_actor)
@@ -289,8 +294,8 @@ class EventExtractor:
         one act against a third party together act jointly (an inferred joint operation,
         at lower confidence)."""
         etype = self.ontology.types[match.type]
-        if etype.polarity != "conflict" or not etype.directed:
-            return []
+        if etype.level != "violent_rivalry" or not etype.directed:
+            return []  # fighting side by side, not denouncing or breaking ties together
         agents = list(dict.fromkeys(s for s, _, basis in expanded if basis == "parse"))
         targets = {t for _, t, _ in expanded if t}
         joint = self.finder.first_of_type("joint_operation")

@@ -45,6 +45,10 @@ def referent_pair(side: str, r: Roles) -> tuple[str, str] | None:
     referent = list(dict.fromkeys(r.referent))
     if side == "side" and len(referent) >= 2:
         return referent[0], referent[1]
+    if not referent:
+        # "ART and LeT affiliates.", "X and Y allies.": a verbless sentence naming two
+        named = list(dict.fromkeys(r.possessor)) if r.fragment else []
+        return (named[0], named[1]) if len(named) >= 2 else None
     ref = referent[0]
     other = first(r.possessor, *[r.preps.get(p, []) for p in OTHER_SIDE_PREPS], exclude=referent)
     if other is None:
@@ -84,7 +88,7 @@ def frame_pair(frame: str, r: Roles, cooperative: bool = False,
     doing it and its other prepositions."""
     preps = r.preps
     if r.nominal and referent is not None:
-        return referent_pair(referent, r) if r.referent else None
+        return referent_pair(referent, r)
     prep_targets = [preps.get(p, []) for p in load_grammar().target_preps if p not in ("from", "by", "of")]
     if frame == "mutual":
         return mutual_pair(r, cooperative)
@@ -124,8 +128,10 @@ def frame_pair(frame: str, r: Roles, cooperative: bool = False,
         target = first(r.subject, *prep_targets, exclude=[source] if source else [])
     else:
         source = first(r.subject, r.possessor)
+        # what the subject's own actors do is not done to themselves ("X, Y and Z ended
+        # their alliances with W": W)
         target = first(r.objects, *prep_targets, preps.get("by", []),
-                       exclude=[source] if source else [])
+                       exclude=r.subject or ([source] if source else []))
         if target is None and conflict:
             target = first(preps.get("from", []), exclude=[source] if source else [])  # "seized Gao from X"
         if source is None and target is not None:

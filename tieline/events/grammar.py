@@ -37,8 +37,12 @@ class Grammar:
     inclusion_preps: frozenset[str]
     accusation_preps: frozenset[str]
     activity_preps: frozenset[str]
+    prior_preps: frozenset[str]
     support_verbs: frozenset[str]
     copulas: frozenset[str]
+    responsible: frozenset[str]
+    holding_verbs: frozenset[str]
+    communications: frozenset[str]
     accusing_verbs: frozenset[str]
     fighting_verbs: frozenset[str]
     forming_verbs: frozenset[str]
@@ -46,6 +50,7 @@ class Grammar:
     naming_verbs: frozenset[str]
     attribution_verbs: tuple[str, ...]
     single_members: frozenset[str]
+    group_heads: frozenset[str]
     subject_pronouns: frozenset[str]
     relative_pronouns: frozenset[str]
     possessive_pronouns: frozenset[str]
@@ -106,8 +111,12 @@ def load_grammar() -> Grammar:
         inclusion_preps=frozenset(_words(data, "prepositions", "inclusion")),
         accusation_preps=frozenset(_words(data, "prepositions", "accusation")),
         activity_preps=frozenset(_words(data, "prepositions", "activity")),
+        prior_preps=frozenset(_words(data, "prepositions", "prior")),
         support_verbs=frozenset(_words(data, "verbs", "support")),
         copulas=frozenset(_words(data, "verbs", "copulas")),
+        responsible=frozenset(_words(data, "verbs", "responsible")),
+        holding_verbs=frozenset(_words(data, "verbs", "holding")),
+        communications=frozenset(_words(data, "nouns", "communications")),
         accusing_verbs=frozenset(_words(data, "verbs", "accusing")),
         fighting_verbs=frozenset(_words(data, "verbs", "fighting")),
         forming_verbs=frozenset(_words(data, "verbs", "forming")),
@@ -115,6 +124,7 @@ def load_grammar() -> Grammar:
         naming_verbs=frozenset(_words(data, "verbs", "naming")),
         attribution_verbs=tuple(_words(data, "verbs", "attribution")),
         single_members=frozenset(_words(data, "nouns", "single_members")),
+        group_heads=frozenset(_words(data, "nouns", "group_heads")),
         subject_pronouns=frozenset(_words(data, "pronouns", "subject")),
         relative_pronouns=frozenset(_words(data, "pronouns", "relative")),
         possessive_pronouns=frozenset(_words(data, "pronouns", "possessive")),

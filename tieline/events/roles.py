@@ -36,6 +36,9 @@ if TYPE_CHECKING:
     from .match import TriggerMatch
 
 TokenActors = dict[int, str]
+#: Where a parsed sentence keeps the further actors its plural pronouns stand for
+#: (see :mod:`tieline.events.pronouns`).
+PLURAL_KEY = "tieline.plural_pronouns"
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "obj"})
@@ -73,6 +76,7 @@ class Roles:
     direct_objects: list[str] = field(default_factory=list)
     nominal: bool = False
     both: list[str] = field(default_factory=list)  # actors after "in/with both ..."
+    fragment: bool = False  # a noun heading a sentence without a verb ("X and Y allies.")
 
 
 def first(*groups: Sequence[str], exclude: Sequence[str] = ()) -> str | None:
@@ -82,6 +86,12 @@ def first(*groups: Sequence[str], exclude: Sequence[str] = ()) -> str | None:
             if actor not in exclude:
                 return actor
     return None
+
+
+def plural_of(tok: Token) -> list[str]:
+    """The further actors a plural pronoun stands for ("they" for "X and Y")."""
+    bound: dict[int, list[str]] = tok.doc.user_data.get(PLURAL_KEY, {})
+    return bound.get(tok.i, [])
 
 
 def actors_under(token: Token, token_actor: TokenActors, limit: int = 3,
@@ -98,8 +108,10 @@ def actors_under(token: Token, token_actor: TokenActors, limit: int = 3,
         nxt = []
         for tok in frontier:
             actor = token_actor.get(tok.i)
-            if actor and actor not in out and actor not in level:
-                level.append(actor)
+            if actor:
+                for a in (actor, *plural_of(tok)):
+                    if a not in out and a not in level:
+                        level.append(a)
             for child in tok.children:
                 if child.dep_ in CLAUSE_DEPS:
                     continue
@@ -171,7 +183,7 @@ def subject_tokens(head: Token) -> tuple[list[Token], bool]:
         if tok.dep_ == "relcl":
             return [parent], False
         if tok.dep_ == "acl":
-            return [parent], tok.tag_ == "VBN"
+            return _acl_subject(tok)
         if tok.dep_ in SHARED_SUBJECT_DEPS or tok.dep_ in ("pcomp", "prep", "acomp", "npadvmod"):
             tok = parent
             continue
@@ -180,6 +192,29 @@ def subject_tokens(head: Token) -> tuple[list[Token], bool]:
             continue
         break
     return [], False
+
+
+def _acl_subject(clause: Token) -> tuple[list[Token], bool]:
+    """Who does what a clause modifying a noun names, and whether it is passive.
+
+    "troops supporting the government": the noun, doing it; "militias trained by
+    Hezbollah": the noun, undergoing it; "released a statement condemning X": the one
+    who issued the statement; "began a campaign to eliminate X", "X's plan to attack
+    Y": the one whose campaign or plan it is (the light verb's subject, the possessor).
+    """
+    grammar = load_grammar()
+    noun = clause.head
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    if infinitive:
+        owners = [c for c in noun.children if c.dep_ == "poss"]
+        if owners:
+            return owners, False
+        verb = light_verb(noun)
+        return subject_tokens(verb) if verb is not None else ([], False)
+    if clause.tag_ == "VBG" and noun.lemma_.lower() in grammar.communications and \
+            noun.dep_ in ("dobj", "obj") and noun.head.pos_ == "VERB":
+        return subject_tokens(noun.head)
+    return [noun], clause.tag_ == "VBN"
 
 
 def accused_of(tok: Token) -> Token | None:
@@ -197,7 +232,7 @@ def accused_of(tok: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in wanted), None)
 
 
-def light_verb(head: Token) -> Token | None:
+def light_verb(head: Token, token_actor: TokenActors | None = None) -> Token | None:
     """The light verb doing the act a noun trigger names: the verb whose object the
     noun is ("launched attacks against Y", "maintains ties with Y"), or the verb whose
     manner it is ("X has been in combat with Y", "X, in collaboration with Y, invaded").
@@ -214,6 +249,20 @@ def light_verb(head: Token) -> Token | None:
         governor = verb.head
         if governor.pos_ in ("VERB", "AUX"):
             return governor
+    if tok.dep_ == "pobj" and verb.dep_ == "prep":
+        governor = verb.head
+        # "X was responsible for the attack", "X is behind the attacks"
+        if verb.lower_ in grammar.responsible and governor.pos_ in ("VERB", "AUX"):
+            return governor
+        if verb.lower_ == "for" and governor.lower_ in grammar.responsible and \
+                governor.head.pos_ in ("VERB", "AUX"):
+            return governor.head
+    if tok.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in grammar.prior_preps:
+        governor = verb.head
+        subjects = _subjects(governor) if governor.pos_ in ("VERB", "AUX") else []
+        named = {a for s in subjects for a in actors_under(s, token_actor or {})}
+        if len(named) >= 2:
+            return governor  # "X and Y signed a truce after clashes"
     return None
 
 
@@ -242,6 +291,13 @@ def referent_tokens(head: Token, token_actor: TokenActors) -> list[Token]:
     if head.dep_ == "appos" and abs(head.i - head.head.i) <= FAR_APPOSITION:
         found.append(head.head)
     found += copula_subject(head)
+    # "X formed as a splinter group of Y", "X acts as an ally of Y", "others see X as
+    # affiliated with Y": the verb's object, else its subject
+    if head.dep_ == "pobj" and head.head.lower_ == "as" and head.head.dep_ == "prep":
+        verb = head.head.head
+        if verb.pos_ in ("VERB", "AUX"):
+            objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+            found += objects or subject_tokens(verb)[0]
     for child in head.children:
         if child.dep_ in ("appos",) and child.i > head.i and any(t.i in token_actor for t in child.subtree):
             found.append(child)
@@ -255,6 +311,28 @@ def referent_tokens(head: Token, token_actor: TokenActors) -> list[Token]:
     return found
 
 
+def holders(place: Token, token_actor: TokenActors) -> list[str]:
+    """The actors a place is said to be held by: "the town of Beledweyne, controlled by
+    X", "field hospitals run by X"."""
+    grammar = load_grammar()
+    out: list[str] = []
+    for clause in place.children:
+        if clause.dep_ == "acl" and clause.tag_ == "VBN" and clause.lemma_.lower() in grammar.holding_verbs:
+            out += [a for agent in clause.children if agent.dep_ == "agent"
+                    for pobj in agent.children for a in actors_under(pobj, token_actor)]
+    return out
+
+
+def phrase_head(head: Token) -> Token:
+    """The noun whose phrase a noun trigger's relations belong to: the trigger itself,
+    or the generic group noun it modifies ("a splinter group of X", "the rival faction
+    Y")."""
+    if head.dep_ in ("compound", "amod", "nmod") and head.head.i != head.i and \
+            head.head.lower_ in load_grammar().group_heads and head.head.i > head.i:
+        return head.head
+    return head
+
+
 def read_roles(match: TriggerMatch, token_actor: TokenActors) -> Roles:
     """The actors in each role around ``match``."""
     head = match.head
@@ -262,8 +340,20 @@ def read_roles(match: TriggerMatch, token_actor: TokenActors) -> Roles:
     grammar = load_grammar()
     span_tokens = match.tokens()
     referent: list[str] = []
+    if nominal and _subjects(head):
+        nominal = False  # "The SSU split from the IMK": a verb the tagger took for a noun
+    if not nominal and head.pos_ in ("ADJ", "ADV") and head.dep_ in ("amod", "advmod"):
+        # "in a joint operation", "attacked jointly": the noun or verb it qualifies
+        # names the act
+        span_tokens.append(head.head)
+        head = head.head
+        nominal = head.pos_ in ("NOUN", "PROPN")
     if nominal:
-        verb = light_verb(head)
+        noun = phrase_head(head)
+        if noun.i != head.i:
+            span_tokens.append(noun)
+            head = noun
+        verb = light_verb(head, token_actor)
         subject_toks, passive = subject_tokens(verb) if verb is not None else ([], False)
         if verb is not None:
             span_tokens.append(verb)  # "launched attacks against Y": the verb's "against"
@@ -311,12 +401,13 @@ def read_roles(match: TriggerMatch, token_actor: TokenActors) -> Roles:
             if child.dep_ in OBJECT_DEPS:
                 if child.i == head.i:
                     continue
-                objects += actors_under(child, token_actor)
+                objects += actors_under(child, token_actor) + holders(child, token_actor)
                 direct_objects += direct_actors(child, token_actor)
             elif child.dep_ == "prep":
                 for pobj in child.children:
                     if pobj.dep_ in ("pobj", "pcomp"):
-                        preps[child.lower_] += actors_under(pobj, token_actor)
+                        preps[child.lower_] += actors_under(pobj, token_actor) + \
+                            holders(pobj, token_actor)
                         if any(t.lower_ in grammar.distributive for t in pobj.subtree):
                             both += actors_under(pobj, token_actor)
             elif child.dep_ == "agent":
@@ -328,9 +419,15 @@ def read_roles(match: TriggerMatch, token_actor: TokenActors) -> Roles:
                 possessor += actors_under(child, token_actor, limit=1)
     if passive and not agent and not nominal:
         agent = _stray_agent(head, token_actor)
+    elif nominal and not preps.get("by") and not possessor:
+        # "reprisals on IS positions by the Badr Organization"
+        stray = _stray_agent(head, token_actor)
+        if stray:
+            preps["by"] = stray
     possessor = [a for a in possessor if a not in referent]
     return Roles(subject, objects, dict(preps), agent, passive, possessor, referent,
-                 list(dict.fromkeys(direct_objects)), nominal, list(dict.fromkeys(both)))
+                 list(dict.fromkeys(direct_objects)), nominal, list(dict.fromkeys(both)),
+                 fragment=nominal and head.dep_ == "ROOT")
 
 
 def _stray_agent(head: Token, token_actor: TokenActors) -> list[str]:
