@@ -14,7 +14,7 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -99,6 +99,24 @@ def load_dated(gold_path: str | Path, published: str | None = None,
     return gold
 
 
+@dataclass
+class Scored:
+    """A gold set, a system's extraction records for it and their scores."""
+
+    gold: GoldSet
+    records: list[dict[str, Any]]
+    result: EvalResult
+
+
+def extract_and_score(gold: GoldSet, system: str = "tieline", kb_files: Iterable[str] = (),
+                      fuzzy: bool = True) -> Scored:
+    """Extract the texts of a loaded gold set with ``system`` and score the records."""
+    records, notes = predict(gold_inputs(gold), system, kb_files)
+    result = score(gold, records, system, fuzzy)
+    result.notes += notes
+    return Scored(gold, records, result)
+
+
 def evaluate(gold_path: str | Path, predictions: str | Path | None = None, *,
              system: str = "tieline", published: str | None = None,
              kb_files: Iterable[str] = (), gold_format: GoldKind | None = None,
@@ -112,7 +130,4 @@ def evaluate(gold_path: str | Path, predictions: str | Path | None = None, *,
     gold = load_dated(gold_path, published, gold_format)
     if predictions is not None:
         return score(gold, load_predictions(predictions), f"predictions {predictions}", fuzzy)
-    records, notes = predict(gold_inputs(gold), system, kb_files)
-    result = score(gold, records, system, fuzzy)
-    result.notes += notes
-    return result
+    return extract_and_score(gold, system, kb_files, fuzzy).result

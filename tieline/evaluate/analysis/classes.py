@@ -43,17 +43,19 @@ from .spans import is_reference
 TABLE: tuple[tuple[str, str, str], ...] = (
     ("missed_actor", "missed actor", "gold organisations of a document"),
     ("lost_with_actor", "relations lost with a missed actor", "gold relations"),
-    *((f"missed_relation.{p}", f"missed relation: {p.replace('_', ' ')}", "gold relations")
-      for p in PHENOMENA),
+    *((f"missed_relation.{key}", f"missed relation: {label}", "gold relations")
+      for key, label in PHENOMENA.items()),
     ("wrong_type", "wrong type", "gold relations found"),
     ("wrong_direction", "wrong direction", "directed gold events found"),
     ("wrong_date", "wrong date", "found, the text stating the gold year"),
-    *((f"false_pair.{c}", f"false pair: {c.replace('_', ' ')}", "linked pairs")
-      for c in FALSE_CAUSES),
+    *((f"false_pair.{key}", f"false pair: {label}", "linked pairs")
+      for key, label in FALSE_CAUSES.items()),
 )
-# What each class is a part of.
-TOTALS = ("gold_organisations", "gold_relations", "found", "directed_found", "year_stated",
-          "pairs_linked")
+# What the classes are parts of, each with the class (or family of classes, ending in
+# ".") it is defined with.
+TOTALS = {"gold_organisations": "missed_actor", "gold_relations": "lost_with_actor",
+          "found": "wrong_type", "year_stated": "wrong_date",
+          "directed_found": "wrong_direction", "pairs_linked": "false_pair."}
 EXAMPLES = 3
 
 
@@ -76,9 +78,13 @@ class SetAnalysis:
 
     def value(self, key: str) -> int | None:
         """The count of a class (0 when none happened), None where it does not apply."""
-        if key not in self.applies and key not in TOTALS:
-            return None
-        return self.counts.get(key, 0)
+        if key in TOTALS:
+            family = TOTALS[key]
+            defined = any(a == family or (family.endswith(".") and a.startswith(family))
+                          for a in self.applies)
+        else:
+            defined = key in self.applies
+        return self.counts.get(key, 0) if defined else None
 
 
 def _keys(*prefixes: str) -> set[str]:
