@@ -30,14 +30,14 @@ NEWS = [
           "cue": "pledged allegiance to the Northern Front"}]},
     {"id": "n2", "url": "https://example.org/2", "published": None,
      "text": "Sons of the Delta, a splinter of the Coastal Army, was formed in 2015. "
-             "Government troops raided camps of Sons of the Delta.",
+             "Government troops raided camps of Sons of the Delta in 2018.",
      "gold": [
          {"group1": "Sons of the Delta", "group2": "Coastal Army", "polarity": "structural",
           "type": "spl", "year": 2015, "modality": "asserted",
           "cue": "Sons of the Delta, a splinter of the Coastal Army"},
          {"group1": "Government troops", "group2": "Sons of the Delta", "polarity": "conflict",
-          "type": "riv", "year": None, "modality": "asserted",
-          "cue": "Government troops raided camps of Sons of the Delta"}],
+          "type": "riv", "year": 2018, "modality": "asserted",
+          "cue": "Government troops raided camps of Sons of the Delta in 2018"}],
      "added": [{"group1": "Coastal Army", "group2": "Government troops"}]},
     {"id": "n3", "url": "https://example.org/3", "published": None,
      "text": "Delegates of the Lake Union and the Hill Council attended a fair.", "gold": []},
@@ -83,10 +83,11 @@ RECORDS = [
 # n2#1 not linked (the output has no event between the troops and Sons of the Delta).
 EXPECTED = {
     "n": 4, "pair_recall": 3 / 4, "type_acc_given_pair": 2 / 3,
-    "year_acc_given_pair": 1 / 2,             # the texts state 2017 and 2015
+    "year_acc_given_pair": 1 / 2,             # found: the texts state 2017 and 2015
     "e2e_type_acc": 2 / 4,                    # riv, all, spl, none against riv, aff, spl, riv
     "e2e_macro_f1": (2 / 3 + 0.0 + 1.0) / 3,  # riv P 1 R 1/2; aff 0; spl 1
-    "any_type_recall": 2 / 4, "typed_year_recall": 1 / 2,
+    "any_type_recall": 2 / 4,
+    "typed_year_recall": 1 / 3,               # 2017, 2015 and 2018 stated; only n2#0's carried
     "pairs_linked": 6,                        # rhb-vg, rhb-nf, rhb-pa; sod-ca, gt-ca; lu-hc
     "pair_precision": 4 / 6,                  # rhb-pa and lu-hc are named by no relation
     "documents": 3,
@@ -113,6 +114,7 @@ def test_news_records_are_recognised_and_scored_as_worked_out_by_hand(tmp_path: 
     assert report["format"] == "news"
     assert {k: report[k] for k in EXPECTED} == pytest.approx(EXPECTED)
     assert report["counts"]["pairs_right"] == 4
+    assert (report["counts"]["typed_year"], report["counts"]["year_stated_all"]) == (1, 3)
     false = [e for e in report["errors"] if e["kind"] == "false_pair"]
     assert [e["document"] for e in false] == ["n1", "n3"]
     kinds = {(e["kind"], e["document"]) for e in report["errors"]}
@@ -134,6 +136,7 @@ def test_the_text_report_counts_each_figure(tmp_path: Path) -> None:
     code, out, _ = run("eval", gold, "--pred", pred)
     assert code == 0 and "(news records, 4)" in out
     assert "pair_precision           0.67        4/6" in out
+    assert "typed_year_recall        0.33        1/3" in out
     assert "[false_pair] n3" in out and "[missed_pair] n2#1" in out
 
 

@@ -141,8 +141,8 @@ def score_news(documents: Sequence[NewsDocument], records: Sequence[Record], *,
     })
     missing = sum(1 for d in documents if d.id not in records_of)
     counts = dict(figures.counts, any_type=any_type, typed_year=typed_year,
-                  pairs_linked=pairs, pairs_right=right, documents=len(documents),
-                  records_missing=missing)
+                  year_stated_all=stated, pairs_linked=pairs, pairs_right=right,
+                  documents=len(documents), records_missing=missing)
     return EvalResult(gold=gold, format="news", system=system, metrics=metrics,
                       counts=counts, per_type=figures.per_type, confusion=figures.confusion,
                       errors=errors, notes=missing_note(missing, len(documents)))

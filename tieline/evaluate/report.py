@@ -65,7 +65,7 @@ NEWS_FIGURES: dict[str, tuple[str, tuple[str, str] | None]] = {
     "any_type_recall": ("gold relations some event or dyad of whose pair has the gold type",
                         ("any_type", "rows")),
     "typed_year_recall": ("text states the year: some link has the gold type and year",
-                          ("typed_year", "year_stated")),
+                          ("typed_year", "year_stated_all")),
     "pairs_linked": ("distinct pairs the output links (negated events aside)", None),
     "pair_precision": ("of those, pairs a gold relation of the document names",
                        ("pairs_right", "pairs_linked")),
