@@ -46,7 +46,7 @@ from .errors import TielineError
                    "rapidfuzz package is not installed.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="text: a readable report; json: every figure "
-                                      "(score_mmp.py's key names), per type, the "
+                                      "(the shared scorers' key names), per type, the "
                                       "confusion matrix and the errors.")
 @click.option("--html", "html_path", metavar="REPORT.html", type=click.Path(dir_okay=False),
               help="Also write a self-contained HTML report to this file.")
