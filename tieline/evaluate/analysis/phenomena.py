@@ -11,8 +11,9 @@ joined through their lowest common ancestor in the dependency tree. The first of
 rules that holds gives the class:
 
 1. ``cross_sentence``: one group is not named in the sentence (it is referred to by a
-   pronoun or a description, "the group", or named in another sentence), or the two
-   names fall in two sentences of the parse;
+   pronoun or a description, "the group", or named in another sentence), or the cue
+   leaves it out and holds a reference instead ("the two groups", "its support for"),
+   or the two names fall in two sentences of the parse;
 2. ``compound_modifier``: a name is joined by a hyphen or dash to a participle or to a
    word of ``compound_heads`` ("Tehran-backed", "Taliban-allied", "Hamas-run");
 3. ``relative_clause``: the path between the names passes a relative clause
