@@ -35,40 +35,62 @@ from .errors import TielineError
               type=click.Path(exists=True, dir_okay=False),
               help="An extra actor file merged with the shipped knowledge base "
                    "(repeatable).")
+@click.option("--gold-format", type=click.Choice(["auto", "news", "mmp", "documents"]),
+              default="auto", show_default=True,
+              help="The format of GOLD. auto: from its records (a 'gold' list: news; "
+                   "'group1'/'group2': Mapping Militants rows; 'actors'/'events': "
+                   "annotated documents).")
+@click.option("--exact-names", is_flag=True,
+              help="Match names only when their normalized forms are equal (no near "
+                   "spellings): what score_mmp.py and score_news.py compute when the "
+                   "rapidfuzz package is not installed.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="text: a readable report; json: every figure "
-                                      "(score_mmp.py's key names), per type, the "
+                                      "(the shared scorers' key names), per type, the "
                                       "confusion matrix and the errors.")
 @click.option("--html", "html_path", metavar="REPORT.html", type=click.Path(dir_okay=False),
               help="Also write a self-contained HTML report to this file.")
 @click.option("--max-errors", type=click.IntRange(min=0), default=None, metavar="N",
               help="List at most N errors in the text report (default: all).")
 def eval_command(gold: str, predictions: str | None, system: str, published: str | None,
-                 kb_files: tuple[str, ...], fmt: str, html_path: str | None,
-                 max_errors: int | None) -> None:
-    """Score extraction against the gold file GOLD.
-
-    GOLD is either Mapping Militants rows (JSON lines with id, text, group1, group2,
-    type, year) or annotated documents (JSON lines, or JSON with a "documents"
-    list: id, text, published, actors, events).
-
-    It reports precision, recall and F1 per type and overall, pair recall, type
-    accuracy given the pair, direction, modality, negation and date accuracy, a
-    confusion matrix, and each error with its evidence sentence.
+                 kb_files: tuple[str, ...], gold_format: str, exact_names: bool, fmt: str,
+                 html_path: str | None, max_errors: int | None) -> None:
+    """Score extraction against the gold file GOLD, in one of three formats:
 
     \b
-    Both formats: docs/gold-format.md
+    news       JSON lines: id, url, published (or null), text, and gold, the list of
+               every relation the text states (group1, group2, type all/riv/aff/spl/mer,
+               year or null, polarity, modality, cue); optional added (relations that
+               count for precision only). Scored as score_news.py scores it.
+    mmp        Mapping Militants rows, JSON lines: id, text, group1, group2, type,
+               year. Scored as score_mmp.py scores them.
+    documents  annotated documents, JSON lines or JSON (a "documents" list): id,
+               text, published, actors, events. Scored event by event.
+
+    The format is recognised from the records unless --gold-format says it. News and
+    rows report pair recall, type and year accuracy given the pair and macro-F1 under
+    the shared scorers' key names (news adds any_type_recall, typed_year_recall,
+    pairs_linked and pair_precision); documents add precision, recall and F1 per type,
+    direction, modality, negation and date accuracy. Every report has a confusion
+    matrix and each error with its evidence.
+
+    \b
+    All formats: docs/gold-format.md
     Examples:
+      tieline eval news-dev.jsonl
+      tieline eval news-dev.jsonl --pred out.jsonl --format json
       tieline eval tieline/data/gold/tieline-gold.jsonl
       tieline eval mmp-dev.jsonl --format json > scores.json
       tieline extract rows.jsonl > out.jsonl && tieline eval mmp-dev.jsonl --pred out.jsonl
       tieline eval seed-gold.json --published 2018-01-25 --html report.html
     """
     from .evaluate import evaluate, render_html, render_json, render_text
+    from .evaluate.files import GOLD_KINDS
 
+    kind = next((k for k in GOLD_KINDS if k == gold_format), None)
     try:
         result = evaluate(gold, predictions, system=system, published=published,
-                          kb_files=kb_files)
+                          kb_files=kb_files, gold_format=kind, fuzzy=not exact_names)
     except TielineError as exc:  # a bad gold or prediction file lists every bad record
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)

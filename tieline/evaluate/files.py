@@ -2,13 +2,16 @@
 
 A gold file is one of:
 
-* JSON lines (``.jsonl``), one Mapping Militants row or one annotated document a line;
+* JSON lines (``.jsonl``), one Mapping Militants row, one news record or one annotated
+  document a line;
 * JSON (``.json``): an object with a ``documents`` list, a list of records, or one
   annotated document (the shape of ``seed-gold.json``).
 
-The format is recognised from the records: rows have ``group1``, ``group2`` and
-``type``; documents have ``actors`` and ``events``. A prediction file is the JSON lines
-output of ``tieline extract --format jsonl`` (or of any system following its contract).
+The format is recognised from the records (or given: ``load_gold(path, "news")``):
+news records have a ``gold`` list of relations (``news-dev.jsonl``); rows have
+``group1``, ``group2`` and ``type``; documents have ``actors`` and ``events``. A
+prediction file is the JSON lines output of ``tieline extract --format jsonl`` (or of
+any system following its contract).
 
 Reading checks every record and raises one :class:`~tieline.errors.GoldFormatError`
 listing each bad one as ``file:line: what is wrong``.
@@ -26,15 +29,17 @@ import json
 import json.decoder
 import json.scanner
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
 from ..errors import GoldFormatError
 from ..read import parse_published
 from .gold import GoldDocument, MmpRow, Problems, parse_gold_document, parse_mmp_row
+from .news_gold import NewsDocument, parse_news_document
 
-GoldKind = Literal["mmp", "documents"]
+GoldKind = Literal["mmp", "news", "documents"]
+GOLD_KINDS: tuple[GoldKind, ...] = ("mmp", "news", "documents")
 MAX_LISTED = 50
 
 
@@ -85,15 +90,17 @@ class _Record:
 
 @dataclass
 class GoldSet:
-    """A loaded gold file: Mapping Militants rows or annotated documents."""
+    """A loaded gold file: Mapping Militants rows, news records or annotated documents."""
 
     path: str
     format: GoldKind
     rows: list[MmpRow]
     documents: list[GoldDocument]
+    news: list[NewsDocument] = field(default_factory=list)
 
     def __len__(self) -> int:
-        return len(self.rows) if self.format == "mmp" else len(self.documents)
+        return {"mmp": len(self.rows), "news": len(self.news)}.get(self.format,
+                                                                   len(self.documents))
 
 
 def _read_text(path: Path) -> str:
@@ -156,6 +163,8 @@ def _records(path: Path, problems: list[str]) -> list[_Record]:
 
 
 def _kind_of(data: Any) -> GoldKind | None:
+    if isinstance(data, dict) and "gold" in data:
+        return "news"
     if isinstance(data, dict) and {"group1", "group2"} & set(data):
         return "mmp"
     if isinstance(data, dict) and {"actors", "events", "document", "path"} & set(data):
@@ -175,24 +184,28 @@ def _raise_if(problems: list[str], path: Path, what: str) -> None:
                           remedy="see docs/gold-format.md")
 
 
-def load_gold(path: str | Path) -> GoldSet:
-    """Read and check a gold file of either format.
+def load_gold(path: str | Path, expect: GoldKind | None = None) -> GoldSet:
+    """Read and check a gold file of any format (``expect``: of this format only).
 
-    Raises :class:`~tieline.errors.GoldFormatError` listing every bad record.
+    Without ``expect`` the format is that of the first record that shows one; every
+    other record must be of the same format. Raises
+    :class:`~tieline.errors.GoldFormatError` listing every bad record.
     """
     file = Path(path)
     problems: list[str] = []
     records = _records(file, problems)
     kinds = [_kind_of(r.data) for r in records]
     known = [k for k in kinds if k]
-    if not known:
+    if expect is None and not known:
         raise GoldFormatError(
-            "no record looks like a gold record: a Mapping Militants row needs 'group1', "
-            "'group2' and 'type'; an annotated document needs 'actors' and 'events'",
+            "no record looks like a gold record: a news record needs 'text' and a 'gold' "
+            "list; a Mapping Militants row needs 'group1', 'group2' and 'type'; an "
+            "annotated document needs 'actors' and 'events'",
             where=str(file), remedy="see docs/gold-format.md")
-    kind: GoldKind = known[0]
+    kind: GoldKind = expect or known[0]
     rows: list[MmpRow] = []
     documents: list[GoldDocument] = []
+    news: list[NewsDocument] = []
     seen: dict[str, int] = {}
 
     def read_path(name: str) -> str:
@@ -201,29 +214,37 @@ def load_gold(path: str | Path) -> GoldSet:
     for record, record_kind in zip(records, kinds):
         found = Problems(line_of=record.lines.of)
         where = f"{file}:{record.line}"
-        parsed: MmpRow | GoldDocument | None = None
-        if record_kind != kind:
-            found.add(record.data, f"this record is not {_KIND_NAMES[kind]} like the first "
-                                   "record of the file")
+        parsed: MmpRow | GoldDocument | NewsDocument | None = None
+        if not isinstance(record.data, dict):
+            found.add(record.data, f"a record must be a JSON object ({_KIND_NAMES[kind]})")
+        elif record_kind != kind and (expect is None or record_kind is not None):
+            found.add(record.data, f"this record is not {_KIND_NAMES[kind]}" + (
+                " (the format asked for)" if expect else " like the first record of the file"))
         elif kind == "mmp":
             parsed = parse_mmp_row(record.data, found)
+        elif kind == "news":
+            parsed = parse_news_document(record.data, found)
         else:
             parsed = parse_gold_document(record.data, found, read_path)
         if parsed is not None and parsed.id in seen:
             found.add(record.data, f"id {parsed.id!r} was already used at line {seen[parsed.id]}")
             parsed = None
         problems += [f"{file}:{line or record.line}: {msg}" for line, msg in found.items]
+        if parsed is not None:
+            seen[parsed.id] = record.line
+            parsed = _with_where(parsed, where)
         if isinstance(parsed, MmpRow):
-            seen[parsed.id] = record.line
-            rows.append(_with_where(parsed, where))
+            rows.append(parsed)
         elif isinstance(parsed, GoldDocument):
-            seen[parsed.id] = record.line
-            documents.append(_with_where(parsed, where))
+            documents.append(parsed)
+        elif isinstance(parsed, NewsDocument):
+            news.append(parsed)
     _raise_if(problems, file, "gold file")
-    return GoldSet(path=str(file), format=kind, rows=rows, documents=documents)
+    return GoldSet(path=str(file), format=kind, rows=rows, documents=documents, news=news)
 
 
-_KIND_NAMES = {"mmp": "a Mapping Militants row", "documents": "an annotated document"}
+_KIND_NAMES = {"mmp": "a Mapping Militants row", "documents": "an annotated document",
+               "news": "a news record"}
 
 
 def _with_where(record: Any, where: str) -> Any:

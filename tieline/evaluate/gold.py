@@ -68,6 +68,12 @@ class MmpRow:
     type: str
     year: int | None
     where: str = ""
+    cue: str | None = None
+
+    @property
+    def evidence(self) -> str:
+        """What shows the relation: its cue where the gold gives one, else the text."""
+        return self.cue or self.text
 
     def year_stated(self) -> bool:
         """Whether the text itself states the year the gold dates the relation from."""

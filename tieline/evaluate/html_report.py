@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 from html import escape
 
-from .report import FIGURES, counted_over, fmt, title
+from .report import counted_over, describe, fmt, title
 from .result import ErrorCase, EvalResult
 
 _STYLE = """
@@ -34,7 +34,7 @@ details{margin:.4em 0}summary{cursor:pointer;font-weight:600}
 def _figures(result: EvalResult) -> str:
     rows = []
     for name, value in result.metrics.items():
-        meaning = FIGURES.get(name, ("", None))[0]
+        meaning = describe(result, name)[0]
         rows.append(f"<tr><td><code>{escape(name)}</code></td><td class=n>{fmt(value)}</td>"
                     f"<td class=n>{escape(counted_over(result, name))}</td>"
                     f"<td>{escape(meaning)}</td></tr>")

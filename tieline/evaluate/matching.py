@@ -61,6 +61,7 @@ class RowLinks:
     years: list[int] = field(default_factory=list)
     evidence: list[str] = field(default_factory=list)
     found: bool = False
+    links: list[tuple[str | None, int | None]] = field(default_factory=list)
 
     @property
     def predicted_type(self) -> str:
@@ -74,8 +75,13 @@ class RowLinks:
     def year(self) -> int | None:
         return min(self.years) if self.years else None
 
+    def carries(self, code: str, year: int | None = None) -> bool:
+        """Whether some event or dyad of the pair has this code (and, given, this year)."""
+        return any(c == code and (year is None or y == year) for c, y in self.links)
+
     def _vote(self, code: Any, weight: int, year: int | None, evidence: str) -> None:
         self.found = True
+        self.links.append((str(code) if code else None, year))
         if code:
             self.votes[str(code)] = self.votes.get(str(code), 0) + weight
         if year:
@@ -84,11 +90,12 @@ class RowLinks:
             self.evidence.append(evidence)
 
 
-def link_row(row: MmpRow, record: Record | None) -> RowLinks:
-    """The dyads and events of ``record`` that link the row's two groups."""
+def link_row(row: MmpRow, record: Record | None, fuzzy: bool = True) -> RowLinks:
+    """The dyads and events of ``record`` that link the row's two groups (negated events
+    too, as the shared scorer counts them); ``fuzzy``: near spellings match."""
     actors = list((record or {}).get("actors") or [])
-    links = RowLinks(row, matching_actor_ids([row.group1], actors),
-                     matching_actor_ids([row.group2], actors))
+    links = RowLinks(row, matching_actor_ids([row.group1], actors, fuzzy),
+                     matching_actor_ids([row.group2], actors, fuzzy))
     if record is None:
         return links
     for dyad in record.get("dyads") or []:
@@ -187,10 +194,11 @@ class DocumentMatch:
     spurious: list[Record]
 
 
-def match_document(document: GoldDocument, record: Record | None) -> DocumentMatch:
+def match_document(document: GoldDocument, record: Record | None,
+                   fuzzy: bool = True) -> DocumentMatch:
     """Pair the gold events of ``document`` with the events of its extraction record."""
     actors = list((record or {}).get("actors") or [])
-    ids = {a.name: matching_actor_ids(a.names(), actors) for a in document.actors}
+    ids = {a.name: matching_actor_ids(a.names(), actors, fuzzy) for a in document.actors}
     predicted: Sequence[Record] = list((record or {}).get("events") or [])
     candidates: list[tuple[tuple[bool, ...], int, int, EventMatch]] = []
     for g_index, gold in enumerate(document.events):

@@ -1,9 +1,10 @@
-"""Score extraction records against gold: one function per gold format.
+"""Score extraction records against gold rows and annotated documents.
 
 :func:`score_rows` scores Mapping Militants rows the way the shared scorer does
 (``pair_recall``, ``type_acc_given_pair``, ``year_acc_given_pair`` over the rows whose
 text states the year, ``e2e_type_acc`` and ``e2e_macro_f1`` over the gold types, a
-missed pair counting as type ``none``).
+missed pair counting as type ``none``); :func:`row_figures` computes these figures
+from linked rows, for news records too (:mod:`tieline.evaluate.news_metrics`).
 
 :func:`score_documents` scores annotated documents event by event (pairing in
 :mod:`tieline.evaluate.matching`):
@@ -31,49 +32,62 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from .gold import GoldDocument, GoldEvent, MmpRow
-from .matching import DocumentMatch, EventMatch, Record, evidence_of, link_row, match_document
+from .matching import (
+    DocumentMatch, EventMatch, Record, RowLinks, evidence_of, link_row, match_document,
+)
 from .names import normalize_name
 from .result import (
     NONE_LABEL, Confusion, ErrorCase, EvalResult, Figure, TypeScore, f1_of, ratio,
 )
 
 
-def _by_id(records: Sequence[Record]) -> dict[str, Record]:
+def records_by_id(records: Sequence[Record]) -> dict[str, Record]:
     return {str(r.get("id")): r for r in records}
 
 
-def score_rows(rows: Sequence[MmpRow], records: Sequence[Record], *, system: str,
-               gold: str = "") -> EvalResult:
-    """Score extraction records against Mapping Militants rows."""
-    by_id = _by_id(records)
+@dataclass
+class RowFigures:
+    """The Mapping Militants figures of linked rows, with what they are counted from."""
+
+    metrics: dict[str, Figure]
+    counts: dict[str, int]
+    per_type: dict[str, TypeScore]
+    confusion: Confusion
+    errors: list[ErrorCase]
+
+
+def row_figures(linked: Sequence[RowLinks]) -> RowFigures:
+    """Pair recall, type and year given the pair, end-to-end type accuracy and macro-F1
+    of rows, each with the links an extraction record gives it (:func:`link_row`)."""
     confusion = Confusion()
     errors: list[ErrorCase] = []
     found = type_ok = stated = year_ok = 0
     pairs: list[tuple[str, str]] = []
-    for row in rows:
-        links = link_row(row, by_id.get(row.id))
+    for links in linked:
+        row = links.row
         predicted = links.predicted_type
         pairs.append((row.type, predicted))
         confusion.add(row.type, predicted)
         what = f"{row.group1} — {row.group2}: {row.type}" + (f" ({row.year})" if row.year else "")
         if not links.found:
             errors.append(ErrorCase("missed_pair", row.id, what, _found_groups(links),
-                                    row.text, row.where))
+                                    row.evidence, row.where))
             continue
         found += 1
         type_ok += predicted == row.type
         if predicted != row.type:
             errors.append(ErrorCase("wrong_type", row.id, what, predicted,
-                                    " | ".join(links.evidence) or row.text, row.where))
+                                    " | ".join(links.evidence) or row.evidence, row.where))
         if row.year_stated():
             stated += 1
             year_ok += links.year == row.year
             if links.year != row.year:
                 errors.append(ErrorCase("wrong_date", row.id, what, f"earliest year "
-                                        f"{links.year or 'none'}", row.text, row.where))
+                                        f"{links.year or 'none'}", row.evidence, row.where))
     per_type = {label: TypeScore() for label in sorted({g for g, _ in pairs})}
     for truth, predicted in pairs:
         if truth == predicted:
@@ -82,7 +96,7 @@ def score_rows(rows: Sequence[MmpRow], records: Sequence[Record], *, system: str
         per_type[truth].fn += 1
         if predicted in per_type:
             per_type[predicted].fp += 1
-    n = len(rows)
+    n = len(linked)
     metrics: dict[str, Figure] = {
         "n": n,
         "pair_recall": found / n if n else 0.0,
@@ -93,11 +107,21 @@ def score_rows(rows: Sequence[MmpRow], records: Sequence[Record], *, system: str
                          if per_type else 0.0),
     }
     counts = {"rows": n, "pairs_found": found, "type_correct": type_ok,
-              "year_stated": stated, "year_correct": year_ok,
-              "records_missing": sum(1 for r in rows if r.id not in by_id)}
-    return EvalResult(gold=gold, format="mmp", system=system, metrics=metrics, counts=counts,
-                      per_type=per_type, confusion=confusion, errors=errors,
-                      notes=_missing_note(counts["records_missing"], n))
+              "year_stated": stated, "year_correct": year_ok}
+    return RowFigures(metrics, counts, per_type, confusion, errors)
+
+
+def score_rows(rows: Sequence[MmpRow], records: Sequence[Record], *, system: str,
+               gold: str = "", fuzzy: bool = True) -> EvalResult:
+    """Score extraction records against Mapping Militants rows."""
+    by_id = records_by_id(records)
+    figures = row_figures([link_row(row, by_id.get(row.id), fuzzy) for row in rows])
+    counts = dict(figures.counts)
+    counts["records_missing"] = sum(1 for r in rows if r.id not in by_id)
+    return EvalResult(gold=gold, format="mmp", system=system, metrics=figures.metrics,
+                      counts=counts, per_type=figures.per_type, confusion=figures.confusion,
+                      errors=figures.errors,
+                      notes=missing_note(counts["records_missing"], len(rows)))
 
 
 def _found_groups(links: Any) -> str:
@@ -107,16 +131,16 @@ def _found_groups(links: Any) -> str:
     return "; ".join(parts)
 
 
-def _missing_note(missing: int, n: int) -> list[str]:
+def missing_note(missing: int, n: int) -> list[str]:
     if not missing:
         return []
     return [f"{missing} of {n} gold records have no extraction record with the same id; "
             "they count as found nothing."]
 
 
-def _records_for(documents: Sequence[GoldDocument],
+def records_for(documents: Sequence[GoldDocument],
                  records: Sequence[Record]) -> dict[str, Record]:
-    by_id = _by_id(records)
+    by_id = records_by_id(records)
     if len(documents) == 1 and len(records) == 1 and documents[0].id not in by_id:
         # One document scored against one output: pair them whatever the ids.
         return {documents[0].id: records[0]}
@@ -295,14 +319,14 @@ def _at(doc: GoldDocument, gold: GoldEvent) -> str:
 
 
 def score_documents(documents: Sequence[GoldDocument], records: Sequence[Record], *,
-                    system: str, gold: str = "") -> EvalResult:
+                    system: str, gold: str = "", fuzzy: bool = True) -> EvalResult:
     """Score extraction records against annotated gold documents."""
-    by_id = _records_for(documents, records)
+    records_of = records_for(documents, records)
     tally = _DocumentTally()
     for document in documents:
-        tally.add(match_document(document, by_id.get(document.id)))
+        tally.add(match_document(document, records_of.get(document.id), fuzzy))
     per_type = dict(sorted(tally.per_type.items()))
-    notes = _missing_note(tally.counts["records_missing"], len(documents))
+    notes = missing_note(tally.counts["records_missing"], len(documents))
     return EvalResult(gold=gold, format="documents", system=system, metrics=tally.metrics(),
                       counts=dict(tally.counts), per_type=per_type, confusion=tally.confusion,
                       errors=tally.errors, notes=notes)

@@ -5,7 +5,8 @@ evaluation README), so figures agree with it: case, punctuation, apostrophes, th
 words *the*, *of*, *and*, *a* and the Arabic article (*al-*, *ash-*...) are ignored;
 a parenthesised part counts as an alternative name ("Islamic State (formerly ISI)");
 and two names of six characters or more match when their similarity ratio is 90 or
-more (near-identical transliterations).
+more (near-identical transliterations). With ``fuzzy=False`` only equal forms match,
+which is what the shared scorers compute when ``rapidfuzz`` is not installed.
 
 Example:
     >>> name_keys("Al Qaeda in Iraq (AQI)") >= {"qaeda in iraq", "aqi"}
@@ -59,22 +60,24 @@ def name_keys(name: str) -> frozenset[str]:
     return frozenset(form for form in forms if form)
 
 
-def keys_match(a: str, b: str) -> bool:
-    """Two normalized forms match when equal, or near-identical and long enough."""
+def keys_match(a: str, b: str, fuzzy: bool = True) -> bool:
+    """Two normalized forms match when equal, or (``fuzzy``) near-identical and long
+    enough."""
     if a == b:
         return True
-    if len(a) < FUZZY_MIN_LENGTH or len(b) < FUZZY_MIN_LENGTH:
+    if not fuzzy or len(a) < FUZZY_MIN_LENGTH or len(b) < FUZZY_MIN_LENGTH:
         return False
     return ratio(a, b) >= FUZZY_MIN_RATIO
 
 
-def names_match(gold_names: Iterable[str], other_names: Iterable[str]) -> bool:
+def names_match(gold_names: Iterable[str], other_names: Iterable[str],
+                fuzzy: bool = True) -> bool:
     """Whether any of ``gold_names`` matches any of ``other_names``."""
     gold = set().union(*(name_keys(n) for n in gold_names if n))
     other = set().union(*(name_keys(n) for n in other_names if n))
     if gold & other:
         return True
-    return any(keys_match(g, o) for g in gold for o in other)
+    return fuzzy and any(keys_match(g, o) for g in gold for o in other)
 
 
 def actor_names(actor: Mapping[str, Any]) -> list[str]:
@@ -85,8 +88,8 @@ def actor_names(actor: Mapping[str, Any]) -> list[str]:
     return [str(n) for n in names if n]
 
 
-def matching_actor_ids(gold_names: Iterable[str],
-                       actors: Iterable[Mapping[str, Any]]) -> set[str]:
+def matching_actor_ids(gold_names: Iterable[str], actors: Iterable[Mapping[str, Any]],
+                       fuzzy: bool = True) -> set[str]:
     """The ids of the extracted actors any of ``gold_names`` matches."""
     names = list(gold_names)
-    return {str(a.get("id")) for a in actors if names_match(names, actor_names(a))}
+    return {str(a.get("id")) for a in actors if names_match(names, actor_names(a), fuzzy)}

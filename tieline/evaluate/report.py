@@ -47,10 +47,38 @@ FIGURES: dict[str, tuple[str, tuple[str, str] | None]] = {
     "mention_recall": ("gold mentions resolved to their actor",
                        ("mentions_found", "gold_mentions")),
 }
-# On Mapping Militants rows the counts have other names.
-MMP_COUNTS = {"pairs_found": "pairs_found", "gold_events": "rows", "type_correct": "type_correct",
-              "year_correct": "year_correct", "dated": "year_stated"}
-FORMAT_NAMES = {"mmp": "Mapping Militants rows", "documents": "annotated documents"}
+# Mapping Militants rows: the figures of score_mmp.py, counted over rows.
+ROW_FIGURES: dict[str, tuple[str, tuple[str, str] | None]] = {
+    "n": ("gold relations", None),
+    "pair_recall": ("gold relations whose two groups the output links",
+                    ("pairs_found", "rows")),
+    "type_acc_given_pair": ("of those, the pair's majority code is the gold type",
+                            ("type_correct", "pairs_found")),
+    "year_acc_given_pair": ("of those whose text states the gold year, the earliest is it",
+                            ("year_correct", "year_stated")),
+    "e2e_type_acc": ("gold relations with the right type, a missed pair counting as wrong",
+                     None),
+}
+# News records: each relation scored as a row, plus the lenient figures and precision.
+NEWS_FIGURES: dict[str, tuple[str, tuple[str, str] | None]] = {
+    **ROW_FIGURES,
+    "any_type_recall": ("gold relations some event or dyad of whose pair has the gold type",
+                        ("any_type", "rows")),
+    "typed_year_recall": ("text states the year: some link has the gold type and year",
+                          ("typed_year", "year_stated_all")),
+    "pairs_linked": ("distinct pairs the output links (negated events aside)", None),
+    "pair_precision": ("of those, pairs a gold relation of the document names",
+                       ("pairs_right", "pairs_linked")),
+    "documents": ("news records", None),
+}
+FORMAT_NAMES = {"mmp": "Mapping Militants rows", "documents": "annotated documents",
+                "news": "news records"}
+
+
+def describe(result: EvalResult, figure: str) -> tuple[str, tuple[str, str] | None]:
+    """What a figure measures in this result's format, and the counts it is a fraction of."""
+    own = {"news": NEWS_FIGURES, "mmp": ROW_FIGURES}.get(result.format, {})
+    return own.get(figure) or FIGURES.get(figure, ("", None))
 
 
 def fmt(value: Figure) -> str:
@@ -64,11 +92,9 @@ def fmt(value: Figure) -> str:
 
 def counted_over(result: EvalResult, figure: str) -> str:
     """``76/120`` for a figure that is a fraction of counts, else ""."""
-    keys = FIGURES.get(figure, ("", None))[1]
+    keys = describe(result, figure)[1]
     if keys is None:
         return ""
-    if result.format == "mmp":
-        keys = (MMP_COUNTS.get(keys[0], keys[0]), MMP_COUNTS.get(keys[1], keys[1]))
     if keys[0] not in result.counts or keys[1] not in result.counts:
         return ""
     return f"{result.counts[keys[0]]}/{result.counts[keys[1]]}"
@@ -88,7 +114,7 @@ def render_text(result: EvalResult, max_errors: int | None = None) -> str:
     out = [title(result), ""]
     out.append(f"{'figure':<22} {'value':>6}  {'counted':>9}  meaning")
     for name, value in result.metrics.items():
-        meaning = FIGURES.get(name, ("", None))[0]
+        meaning = describe(result, name)[0]
         out.append(f"{name:<22} {fmt(value):>6}  {counted_over(result, name):>9}  {meaning}")
     out += ["", f"{'type':<26} {'prec':>5} {'rec':>5} {'F1':>5} {'gold':>5}"]
     for label, score in result.per_type.items():

@@ -88,7 +88,7 @@ class ErrorCase:
 
     ``kind`` is one of ``missed``, ``spurious``, ``wrong_type``, ``wrong_direction``,
     ``wrong_modality``, ``wrong_date``, ``wrong_negation``, ``missed_pair``,
-    ``missed_actor``.
+    ``missed_actor``, ``false_pair`` (news records: a linked pair no gold relation names).
     """
 
     kind: str

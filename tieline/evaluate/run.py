@@ -14,22 +14,29 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
 from ..model import Document
-from .files import GoldSet, load_gold, load_predictions, with_published
+from ..read import parse_published
+from .files import GoldKind, GoldSet, load_gold, load_predictions, with_published
 from .metrics import score_documents, score_rows
+from .news_metrics import score_news
 from .result import EvalResult
 
 SYSTEMS = ("tieline", "baseline")
 
 
 def gold_inputs(gold: GoldSet) -> list[Document]:
-    """The documents to extract: the rows' texts, or the annotated documents."""
+    """The documents to extract: the rows' texts, the news texts (with only the id, text
+    and date that ``score_news.py --docs`` passes on), or the annotated documents."""
     if gold.format == "mmp":
         return [Document(id=r.id, text=r.text, origin=r.where) for r in gold.rows]
+    if gold.format == "news":
+        return [Document(id=d.id, text=d.text, published=d.published, origin=d.where)
+                for d in gold.news]
     return [Document(id=d.id, text=d.text, published=d.published, origin=d.where)
             for d in gold.documents]
 
@@ -70,26 +77,57 @@ def predict(documents: Sequence[Document], system: str = "tieline",
     return records, notes
 
 
-def score(gold: GoldSet, records: Sequence[dict[str, Any]], system: str) -> EvalResult:
-    """Score records against a loaded gold set."""
+def score(gold: GoldSet, records: Sequence[dict[str, Any]], system: str,
+          fuzzy: bool = True) -> EvalResult:
+    """Score records against a loaded gold set (``fuzzy``: near spellings match)."""
     if gold.format == "mmp":
-        return score_rows(gold.rows, records, system=system, gold=gold.path)
-    return score_documents(gold.documents, records, system=system, gold=gold.path)
+        return score_rows(gold.rows, records, system=system, gold=gold.path, fuzzy=fuzzy)
+    if gold.format == "news":
+        return score_news(gold.news, records, system=system, gold=gold.path, fuzzy=fuzzy)
+    return score_documents(gold.documents, records, system=system, gold=gold.path,
+                           fuzzy=fuzzy)
+
+
+def load_dated(gold_path: str | Path, published: str | None = None,
+               gold_format: GoldKind | None = None) -> GoldSet:
+    """A gold file, its documents without a date of their own dated ``published``."""
+    gold = load_gold(gold_path, gold_format)
+    gold.documents = with_published(gold.documents, published)
+    when = parse_published(published, "--published") if published else None
+    if when is not None:
+        gold.news = [d if d.published else replace(d, published=when) for d in gold.news]
+    return gold
+
+
+@dataclass
+class Scored:
+    """A gold set, a system's extraction records for it and their scores."""
+
+    gold: GoldSet
+    records: list[dict[str, Any]]
+    result: EvalResult
+
+
+def extract_and_score(gold: GoldSet, system: str = "tieline", kb_files: Iterable[str] = (),
+                      fuzzy: bool = True) -> Scored:
+    """Extract the texts of a loaded gold set with ``system`` and score the records."""
+    records, notes = predict(gold_inputs(gold), system, kb_files)
+    result = score(gold, records, system, fuzzy)
+    result.notes += notes
+    return Scored(gold, records, result)
 
 
 def evaluate(gold_path: str | Path, predictions: str | Path | None = None, *,
              system: str = "tieline", published: str | None = None,
-             kb_files: Iterable[str] = ()) -> EvalResult:
+             kb_files: Iterable[str] = (), gold_format: GoldKind | None = None,
+             fuzzy: bool = True) -> EvalResult:
     """Score ``system`` (or the records in ``predictions``) on the gold file.
 
-    ``published`` dates the gold documents that carry no full date of their own.
+    ``published`` dates the gold documents that carry no full date of their own;
+    ``gold_format`` says the file's format instead of recognising it; ``fuzzy=False``
+    matches names only when their normalized forms are equal.
     """
-    gold = load_gold(gold_path)
-    gold.documents = with_published(gold.documents, published)
+    gold = load_dated(gold_path, published, gold_format)
     if predictions is not None:
-        result = score(gold, load_predictions(predictions), f"predictions {predictions}")
-        return result
-    records, notes = predict(gold_inputs(gold), system, kb_files)
-    result = score(gold, records, system)
-    result.notes += notes
-    return result
+        return score(gold, load_predictions(predictions), f"predictions {predictions}", fuzzy)
+    return extract_and_score(gold, system, kb_files, fuzzy).result
