@@ -26,6 +26,7 @@ from .actors.matcher import ActorMatcher
 from .actors.resolve import resolve_mentions
 from .events.extract import EventExtractor, load_nlp
 from .events.parser_text import parse_texts
+from .events.actor_facts import BELONGING_LINKS, ActorFacts
 from .events.scope import events_in_scope
 from .events.nlp import forget_memos
 from .errors import KnowledgeBaseError, OntologyError
@@ -187,7 +188,12 @@ class Pipeline:
 
         events = []
         if prepared.dates is not None and prepared.candidates:
-            events = self.events.events_in(document, prepared.candidates, parses, prepared.dates)
+            named = {m.actor_id for m in mentions}
+            facts = ActorFacts(
+                kinds={i: actor(i).kind for i in named},
+                parents={i: frozenset(link.target for t in BELONGING_LINKS for link in actor(i).links_of(t))
+                         for i in named})
+            events = self.events.events_in(document, prepared.candidates, parses, prepared.dates, facts)
             events = events_in_scope(events, lambda i: actor(i).kind)
         dyads = summarize_dyads(events) if self.config.dyads else []
         actors = [actor(i) for i in dict.fromkeys(m.actor_id for m in mentions)]

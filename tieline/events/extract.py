@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..model import Document, Event, Evidence, Mention, Sentence
 from ..time import DocumentDates
+from .actor_facts import ActorFacts
 from .clauses import backdrop, tense
 from .confidence import event_confidence
 from .coordination import conjunct_actors, formed_actors
@@ -38,9 +39,10 @@ from .nlp import load_nlp
 from .ontology import Ontology, load_ontology
 from .parser_text import parse_texts
 from .pronouns import bound_pronouns
+from .releases import ReleaseMemory, note_releases, release_of, tie_members
 from .roles import (
-    TokenActors, actors_under, coordinated_pair, first, governing_subject, read_roles,
-    received, reciprocal, subject_tokens,
+    TokenActors, actors_under, collaborator_side, coordinated_pair, first, governing_subject,
+    read_roles, received, reciprocal, subject_tokens,
 )
 
 if TYPE_CHECKING:
@@ -51,6 +53,8 @@ __all__ = ["EventExtractor", "events_to_dicts", "load_nlp", "parse_texts"]
 
 #: Bases of events whose two sides the parse gave (see :class:`~tieline.model.Event`).
 PARSED_BASES = frozenset({"parse", "common_enemy"})
+#: Acts against a person that, done for helping an actor, are acts against that actor.
+PUNISHING_TYPES = frozenset({"assassination_execution", "crackdown"})
 PARSE_BATCH = 128  # sentences per spaCy batch: measured fastest on one core (bench/)
 
 
@@ -71,11 +75,17 @@ class SentenceContext:
     dates: DocumentDates
     token_actor: TokenActors
     named_only: TokenActors
+    facts: ActorFacts = field(default_factory=ActorFacts)
+    releases: ReleaseMemory = field(default_factory=ReleaseMemory)
     seen: set[tuple[str, str, str]] = field(default_factory=set)
 
     def mention_of(self, actor: str) -> str:
-        """The text of the sentence's first mention of ``actor``."""
-        return next((m.text for m in self.group if m.actor_id == actor), "")
+        """The text of the sentence's first mention of ``actor`` (or of the first token
+        standing for it: a pronoun, a person acting for it)."""
+        named = next((m.text for m in self.group if m.actor_id == actor), None)
+        if named is not None:
+            return named
+        return next((self.doc[i].text for i, a in sorted(self.token_actor.items()) if a == actor), "")
 
 
 class EventExtractor:
@@ -98,10 +108,14 @@ class EventExtractor:
         for m in mentions:
             by_sentence[m.sentence].append(m)
         out = []
+        release = load_grammar().release_pattern
         for index, group in sorted(by_sentence.items()):
-            if len({m.actor_id for m in group}) < 2:
-                continue
             sentence = sentences[index]
+            if len({m.actor_id for m in group}) < 2:
+                # "... executed Y in a video released by X": who acts for X later on
+                if release.search(sentence.text):
+                    out.append((sentence, group))
+                continue
             if self.triggers.cue_pattern.search(sentence.text):
                 out.append((sentence, group))
         return out
@@ -125,18 +139,22 @@ class EventExtractor:
         return list(self.nlp.pipe(texts, batch_size=PARSE_BATCH))
 
     def events_in(self, document: Document, candidates: Sequence[tuple[Sentence, list[Mention]]],
-                  docs: Sequence[Doc], dates: DocumentDates) -> list[Event]:
-        """The events of the candidate sentences of one document, given their parses."""
+                  docs: Sequence[Doc], dates: DocumentDates,
+                  facts: ActorFacts | None = None) -> list[Event]:
+        """The events of the candidate sentences of one document, given their parses
+        (and, when given, what the knowledge base says of its actors)."""
         events: list[Event] = []
+        releases = ReleaseMemory()
         for (sentence, group), doc in zip(candidates, docs, strict=True):
-            ctx = self._context(document, sentence, group, doc, dates)
+            ctx = self._context(document, sentence, group, doc, dates, facts or ActorFacts(), releases)
             if ctx is not None:
                 events.extend(self._sentence_events(ctx))
         return events
 
     # -- one sentence -----------------------------------------------------------------
     def _context(self, document: Document, sentence: Sentence, group: list[Mention],
-                 doc: Doc, dates: DocumentDates) -> SentenceContext | None:
+                 doc: Doc, dates: DocumentDates, facts: ActorFacts,
+                 releases: ReleaseMemory) -> SentenceContext | None:
         """The sentence's tokens mapped to actors, or None when fewer than two actors
         can take part in an event, or the sentence asks rather than states."""
         if _asks(sentence.text):
@@ -164,12 +182,15 @@ class EventExtractor:
         if attribution:
             # "..., the Israeli military alleged": who speaks takes no part in the events
             token_actor = {i: a for i, a in token_actor.items() if doc[i].idx < attribution.start()}
+        note_releases(doc, token_actor, releases, sentence.paragraph)
+        token_actor.update(tie_members(doc, token_actor, releases, sentence.paragraph))
         if len(set(token_actor.values())) < 2:
             return None
         token_actor.update(bound_pronouns(doc, token_actor))
         # A place stands for its holder only where support is given or received there.
         named_only = {i: a for i, a in token_actor.items() if i not in territorial}
-        return SentenceContext(document, sentence, group, doc, dates, token_actor, named_only)
+        return SentenceContext(document, sentence, group, doc, dates, token_actor, named_only,
+                               facts, releases)
 
     def _sentence_events(self, ctx: SentenceContext) -> list[Event]:
         doc = ctx.doc
@@ -194,6 +215,7 @@ class EventExtractor:
                     events += self._co_agents(ctx, match,
                                               [(a, "", "parse") for a in dict.fromkeys(mates)])
                 continue
+            pair = self._in_release(ctx, match, pair, roles_map)
             expanded = expand(pair, doc, match, roles_map, cooperative)
             for source, target, basis in expanded:
                 event = self._event(ctx, match, source, target, basis)
@@ -202,6 +224,17 @@ class EventExtractor:
             events += self._co_agents(ctx, match, expanded)
             events += self._common_enemy_events(ctx, match, expanded)
         return events
+
+    def _in_release(self, ctx: SentenceContext, match: TriggerMatch, pair: FoundPair,
+                    token_actor: TokenActors) -> FoundPair:
+        """An act placed in a group's release and done in the name of the brand it
+        belongs to ("In the same video, the Islamic State included a call ...", in a
+        video Wilayat Sinai released) is the releasing group's."""
+        issuer = release_of(match.head, token_actor, ctx.releases, ctx.sentence.paragraph)
+        source, target, basis = pair
+        if issuer is not None and issuer != target and ctx.facts.belongs_to(issuer, source):
+            return issuer, target, basis
+        return pair
 
     def _event(self, ctx: SentenceContext, match: TriggerMatch, source: str, target: str,
                basis: str) -> Event | None:
@@ -284,6 +317,11 @@ class EventExtractor:
         pair = frame_pair(frame, roles, cooperative, conflict, trig.referent)
         if pair is not None and pair[0] != pair[1]:
             return pair[0], pair[1], "parse"
+        if trig.type in PUNISHING_TYPES and roles.subject:
+            # "X shot V amid accusations that V had smuggled weapons to W": against W
+            helped = collaborator_side(head, token_actor, exclude=roles.subject)
+            if helped is not None:
+                return roles.subject[0], helped, "parse"
         # Both sides must be arguments of the trigger: two names and a cue word in one
         # sentence state nothing between them.
         return None

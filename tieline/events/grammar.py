@@ -42,6 +42,10 @@ class Grammar:
     copulas: frozenset[str]
     responsible: frozenset[str]
     holding_verbs: frozenset[str]
+    releasing_verbs: frozenset[str]
+    collaborating_verbs: frozenset[str]
+    aiming_verbs: frozenset[str]
+    accusations: frozenset[str]
     communications: frozenset[str]
     accusing_verbs: frozenset[str]
     fighting_verbs: frozenset[str]
@@ -59,10 +63,21 @@ class Grammar:
     reciprocals: tuple[frozenset[str], ...]
 
     @property
+    def release_pattern(self) -> re.Pattern[str]:
+        """"released by", "published by": a sentence that says who issued something."""
+        return _release_pattern(self.releasing_verbs)
+
+    @property
     def trailing_attribution(self) -> re.Pattern[str]:
         """", the Israeli military alleged on Monday." closing a sentence: who says it.
         Group 1 is the verb."""
         return _attribution_pattern(self.attribution_verbs)
+
+
+@lru_cache(maxsize=4)
+def _release_pattern(verbs: frozenset[str]) -> re.Pattern[str]:
+    stems = "|".join(sorted((re.escape(v.rstrip("e")) for v in verbs), key=len, reverse=True))
+    return re.compile(rf"\b(?:{stems})\w*\s+by\b", re.I)
 
 
 @lru_cache(maxsize=4)
@@ -116,6 +131,10 @@ def load_grammar() -> Grammar:
         copulas=frozenset(_words(data, "verbs", "copulas")),
         responsible=frozenset(_words(data, "verbs", "responsible")),
         holding_verbs=frozenset(_words(data, "verbs", "holding")),
+        releasing_verbs=frozenset(_words(data, "verbs", "releasing")),
+        collaborating_verbs=frozenset(_words(data, "verbs", "collaborating")),
+        aiming_verbs=frozenset(_words(data, "verbs", "aiming")),
+        accusations=frozenset(_words(data, "nouns", "accusations")),
         communications=frozenset(_words(data, "nouns", "communications")),
         accusing_verbs=frozenset(_words(data, "verbs", "accusing")),
         fighting_verbs=frozenset(_words(data, "verbs", "fighting")),

@@ -113,7 +113,7 @@ def actors_under(token: Token, token_actor: TokenActors, limit: int = 3,
                     if a not in out and a not in level:
                         level.append(a)
             for child in tok.children:
-                if child.dep_ in CLAUSE_DEPS:
+                if child.dep_ in CLAUSE_DEPS and not _aiming(child):
                     continue
                 if skip_aimed and tok == token and child.dep_ == "prep" and child.lower_ in aimed:
                     continue
@@ -124,6 +124,37 @@ def actors_under(token: Token, token_actor: TokenActors, limit: int = 3,
         frontier = nxt
         depth += 1
     return out
+
+
+def _aiming(clause: Token) -> bool:
+    """"attacks targeting X": a participle saying at whom the noun's act is aimed, whose
+    object is then the noun's own."""
+    return clause.dep_ == "acl" and clause.tag_ == "VBG" and \
+        clause.lemma_.lower() in load_grammar().aiming_verbs
+
+
+def fellows(token: Token) -> bool:
+    """"a fellow Islamic State member": one of the doer's own."""
+    return any(c.lower_ == "fellow" for c in token.children)
+
+
+def collaborator_side(head: Token, token_actor: TokenActors, exclude: Sequence[str]) -> str | None:
+    """For a killing or punishment "amid accusations that V had smuggled weapons to W"
+    (or "on charges of spying for W"), W: whom the victim is said to have helped."""
+    grammar = load_grammar()
+    for prep in head.children:
+        if prep.dep_ != "prep":
+            continue
+        for noun in prep.children:
+            if noun.dep_ != "pobj" or noun.lemma_.lower() not in grammar.accusations:
+                continue
+            for clause in noun.subtree:
+                if clause.pos_ == "VERB" and clause.lemma_.lower() in grammar.collaborating_verbs:
+                    found = [a for c in clause.children if c.dep_ in ("prep", "dative", "dobj")
+                             for a in actors_under(c, token_actor) if a not in exclude]
+                    if found:
+                        return found[0]
+    return None
 
 
 def direct_actors(token: Token, token_actor: TokenActors) -> list[str]:
@@ -180,10 +211,17 @@ def subject_tokens(head: Token) -> tuple[list[Token], bool]:
         parent = tok.head
         if parent.i == tok.i:
             break
+        if tok.dep_ == "acl" or (tok.dep_ == "relcl" and _infinitive(tok)):
+            return _acl_subject(tok)  # "adopted measures to crack down on X"
         if tok.dep_ == "relcl":
             return [parent], False
-        if tok.dep_ == "acl":
-            return _acl_subject(tok)
+        if tok.dep_ in ("csubj", "csubjpass"):
+            # "X calculated that cultivating ties with Y is the best way": the gerund's
+            # doer is the one whose reasoning it is
+            if parent.dep_ in SHARED_SUBJECT_DEPS and parent.head.i != parent.i:
+                tok = parent.head
+                continue
+            break
         if tok.dep_ in SHARED_SUBJECT_DEPS or tok.dep_ in ("pcomp", "prep", "acomp", "npadvmod"):
             tok = parent
             continue
@@ -192,6 +230,11 @@ def subject_tokens(head: Token) -> tuple[list[Token], bool]:
             continue
         break
     return [], False
+
+
+def _infinitive(verb: Token) -> bool:
+    """Whether a verb is a to-infinitive ("to attack")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _acl_subject(clause: Token) -> tuple[list[Token], bool]:
@@ -204,8 +247,7 @@ def _acl_subject(clause: Token) -> tuple[list[Token], bool]:
     """
     grammar = load_grammar()
     noun = clause.head
-    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
-    if infinitive:
+    if _infinitive(clause):
         owners = [c for c in noun.children if c.dep_ == "poss"]
         if owners:
             return owners, False
@@ -254,9 +296,9 @@ def light_verb(head: Token, token_actor: TokenActors | None = None) -> Token | N
         # "X was responsible for the attack", "X is behind the attacks"
         if verb.lower_ in grammar.responsible and governor.pos_ in ("VERB", "AUX"):
             return governor
-        if verb.lower_ == "for" and governor.lower_ in grammar.responsible and \
+        if verb.lower_ in ("for", "to", "in") and governor.lower_ in grammar.responsible and \
                 governor.head.pos_ in ("VERB", "AUX"):
-            return governor.head
+            return governor.head  # "X was responsible for ...", "X is central to ..."
     if tok.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in grammar.prior_preps:
         governor = verb.head
         subjects = _subjects(governor) if governor.pos_ in ("VERB", "AUX") else []
@@ -399,7 +441,7 @@ def read_roles(match: TriggerMatch, token_actor: TokenActors) -> Roles:
     for tok in span_tokens:
         for child in tok.children:
             if child.dep_ in OBJECT_DEPS:
-                if child.i == head.i:
+                if child.i == head.i or fellows(child):
                     continue
                 objects += actors_under(child, token_actor) + holders(child, token_actor)
                 direct_objects += direct_actors(child, token_actor)
