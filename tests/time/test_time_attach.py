@@ -86,6 +86,13 @@ def test_an_anchor_inside_a_prepositional_phrase_opens_the_interval() -> None:
     assert got.text == "after the coup of March 2012"
 
 
+def test_a_clause_opened_by_an_anchor_cue_opens_the_interval() -> None:
+    got = dated("After it emerged in 1980, the Ember Council granted assistance to the "
+                "Falcon Front.", "granted", PUBLISHED)
+    assert (got.start, got.end, got.basis) == ("1980", PUBLISHED.isoformat(), "anchor")
+    assert got.text == "After it emerged in 1980"
+
+
 def test_a_lapse_after_an_anchor_moves_the_date() -> None:
     got = dated("A few months after the coup in March 2012, the Ember Brigade allied with "
                 "the Falcon Front.", "allied")

@@ -193,12 +193,17 @@ def _is_time_clause(clause: Token, time_marks: frozenset[str]) -> bool:
 
 def anchor_token(date: Token, trigger: Token, ends_cue: Callable[[Token], bool]) -> Token | None:
     """The token on the way up from the date to the trigger's clause at which an anchor
-    cue ends ("after the coup in March 2012": "after"), None when there is none: then
-    the date dates the event itself."""
+    cue ends ("after the coup in March 2012": "after"), or the cue opening a clause on
+    the way ("After it emerged in 1980, ..."); None when there is none: then the date
+    dates the event itself."""
     chain = {t.i for t in (trigger, *trigger.ancestors)}
     tok = date
     while tok.i not in chain and tok.head.i != tok.i:
         if tok is not date and ends_cue(tok):
             return tok
+        if tok is not date and _is_clause(tok):
+            mark = next((c for c in tok.children if c.dep_ == "mark" and ends_cue(c)), None)
+            if mark is not None:
+                return mark
         tok = tok.head
     return None
