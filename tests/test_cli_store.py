@@ -70,7 +70,8 @@ def test_dyad_table_shows_states_then_events_with_flags(filled_db, kb_file):
     assert lines[0] == "Amber Lions — Cobalt Guard"
     assert any(line.split()[:2] == ["2014", "transactional"] for line in lines)
     assert any(line.split()[:2] == ["2017", "violent_rivalry"] for line in lines)
-    assert "Amber Lions → Cobalt Guard  [reported]" in result.stdout
+    # each event shows the names of its time: Cobalt Guard was Cobalt Legion until 2015
+    assert "Amber Lions → Cobalt Legion  [reported]" in result.stdout
     assert "Amber Lions → Cobalt Guard  [NOT]" in result.stdout
     assert "Cobalt Guard ↔ Amber Lions" in result.stdout      # a clash has no direction
     assert "    under the border, officials said on Tuesday." in lines  # wrapped, indented

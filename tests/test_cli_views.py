@@ -144,3 +144,60 @@ def test_a_missing_database_is_reported(tmp_path):
     result = run(cli_views.network, "--db", tmp_path / "none.db")
 
     assert result.exit_code == 2 and "no database at" in result.stderr
+
+
+# Names as of the time: the test knowledge base renames Cobalt Legion Cobalt Guard in 2015.
+
+def test_actor_at_a_date_is_headed_by_the_name_it_bore_then(filled_db, kb_file):
+    table = run(cli_views.actor, "Cobalt Guard", "--at", "2014", "--db", filled_db, "--kb", kb_file)
+    out = json.loads(run(cli_views.actor, "Cobalt Guard", "--at", "2014", "--db", filled_db,
+                         "--kb", kb_file, "--format", "json").stdout)
+
+    assert table.stdout.splitlines()[0] == \
+        "Cobalt Legion (now Cobalt Guard)  [cobalt-guard, armed_group]  at 2014-12-31"
+    assert out["actor"]["name_at"] == "Cobalt Legion" and out["actor"]["name"] == "Cobalt Guard"
+
+
+def test_actor_ties_name_the_counterpart_as_at_the_tie(filled_db, kb_file):
+    out = json.loads(run(cli_views.actor, "Amber Lions", "--at", "2014", "--db", filled_db,
+                         "--kb", kb_file, "--format", "json").stdout)
+    table = run(cli_views.actor, "Amber Lions", "--at", "2014", "--db", filled_db, "--kb", kb_file)
+
+    assert [(t["counterpart"], t["counterpart_name_then"]) for t in out["ties"]] == \
+        [(B, "Cobalt Legion")]
+    assert any(line.split()[:3] == ["Cobalt", "Legion", "tactical_alliance"]
+               for line in table.stdout.splitlines())
+
+
+def test_network_names_each_pair_as_at_the_tie(filled_db, kb_file):
+    early = run(cli_views.network, "--at", "2014", "--db", filled_db, "--kb", kb_file)
+    latest = json.loads(run(cli_views.network, "--db", filled_db, "--kb", kb_file,
+                            "--format", "json").stdout)
+
+    assert early.stdout.splitlines()[1].split()[:4] == ["Amber", "Lions", "Cobalt", "Legion"]
+    assert [(t["a"], t["b"], t["a_name"], t["b_name"]) for t in latest["ties"]] == \
+        [(A, B, "Amber Lions", "Cobalt Guard")]
+
+
+def test_changes_show_the_names_of_their_time(db_url, make_event, make_extraction, kb_file):
+    with Store(db_url) as store:
+        store.add(make_extraction(
+            make_event(A, "cobalt-guard", "training", "2012", id="early-training"),
+            make_event("cobalt-guard", A, "armed_clash", "2014-06", id="early-clash")))
+    table = run(cli_views.changes, "--db", db_url, "--kb", kb_file)
+    out = json.loads(run(cli_views.changes, "--db", db_url, "--kb", kb_file, "--format", "json").stdout)
+
+    assert table.stdout.splitlines()[0].startswith(
+        "Amber Lions — Cobalt Legion (now Cobalt Guard): 2012 → 2014")
+    assert "Cobalt Legion → Amber Lions" in table.stdout
+    assert (out[0]["b_name"], out[0]["b_name_then"]) == ("Cobalt Guard", "Cobalt Legion")
+
+
+def test_csv_export_names_each_dyad_year_as_then(filled_db, kb_file, tmp_path):
+    import csv
+
+    target = tmp_path / "years.csv"
+    run(cli_views.export, "--format", "csv", "-o", target, "--db", filled_db, "--kb", kb_file)
+    rows = {r["year"]: r["actor2"] for r in csv.DictReader(target.open(encoding="utf-8"))}
+
+    assert rows == {"2014": "Cobalt Legion", "2017": "Cobalt Guard"}

@@ -40,6 +40,17 @@ def test_the_brief_holds_summary_chart_turning_points_and_sources(timeline):
     assert "https://example.org/" in html                                   # the source
 
 
+def test_events_show_the_names_of_their_time(timeline):
+    # Cobalt Guard was Cobalt Legion until 2015 (test knowledge base)
+    html = brief_html(timeline)
+    training = re.search(r"<li><strong>2014-03</strong>.*?</li>", html).group(0)
+    execution = re.search(r"<li><strong>2018-01</strong>.*?</li>", html).group(0)
+
+    assert "Amber Lions → Cobalt Legion" in training
+    assert "Cobalt Guard → Amber Lions" in execution
+    assert '<p class="summary">Cobalt Guard includes Cobalt Legion.</p>' in html
+
+
 def test_the_brief_fetches_nothing_and_runs_nothing(timeline):
     html = brief_html(timeline)
 

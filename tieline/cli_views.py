@@ -150,6 +150,7 @@ def changes(since: str | None, db: str, kb_files: tuple[str, ...], fmt: str, per
         tieline changes --since 2017-01-01 --limit 20
     """
     from .actors.kb import load_kb
+    from .relations.lineage import NamesInTime
     from .relations.network import recent, store_states
 
     when = parse_when(since, "--since", end=False)
@@ -160,13 +161,17 @@ def changes(since: str | None, db: str, kb_files: tuple[str, ...], fmt: str, per
             names = {a.id: a.name for a in store.actors()}
     found = recent(everything.transitions, when)[:limit]
     names.update({a.id: a.name for a in kb})
+    naming = NamesInTime.of(kb)
     if fmt == "json":
+        # a_name, b_name: current names; *_then: the names in the period the change reached
         _echo_json([{**t.to_dict(detail=True), "a_name": names.get(t.a, t.a),
-                     "b_name": names.get(t.b, t.b)} for t in found])
+                     "b_name": names.get(t.b, t.b),
+                     "a_name_then": naming.then(t.a, int(t.period[:4]), names),
+                     "b_name_then": naming.then(t.b, int(t.period[:4]), names)} for t in found])
         return
     from .relations.text import changes_text
 
-    click.echo(changes_text(found, names, everything.events))
+    click.echo(changes_text(found, names, everything.events, naming))
 
 
 @click.command("export")

@@ -153,3 +153,36 @@ def test_mentions_do_not_depend_on_the_order_they_are_asked_for() -> None:
 
     assert [backwards.mentions(i) for i in reversed(range(4))][::-1] == expected
     assert [m.interval.start for m in expected[2] + expected[3]] == ["2005-03", "2005-05-02"]
+
+
+def test_an_anaphor_is_dated_from_the_sentences_before() -> None:
+    sentences = document(["In November 2017, the front received its first transfer from the council.",
+                          "Two years later, the council announced the new province."],
+                         ["The following year, the province attacked the army."])
+    dates = DocumentDates(sentences, None)
+    assert dates.for_sentence(1, near=at(sentences[1], "announced")).start == "2019"
+    assert dates.for_sentence(2, near=at(sentences[2], "attacked")).start == "2020"
+
+
+@pytest.mark.parametrize("background", [
+    "Founded in 1982 during the war, the council was an exile group.",
+    "The council, which was founded in 1982, was an exile group.",
+    "The council (founded 1982) was an exile group.",
+])
+def test_a_background_date_does_not_govern_the_paragraph(background: str) -> None:
+    sentences = document([background, "It fought the army alongside the front."])
+    got = DocumentDates(sentences, PUBLISHED).for_sentence(1, tense="past")
+    assert (got.start, got.basis) == (None, "published")
+
+
+def test_the_main_date_of_a_sentence_still_governs_after_a_background_one() -> None:
+    sentences = document(["In 2014, the council, which was founded in 1982, split.",
+                          "It then fought the army."])
+    assert DocumentDates(sentences, PUBLISHED).for_sentence(1, tense="past").start == "2014"
+
+
+def test_a_year_cited_in_parentheses_does_not_govern_the_paragraph() -> None:
+    sentences = document(["Fighting was intense in the summer of 2017.",
+                          "The militias killed herders (Jezequel and Cherbib, 2019).",
+                          "The front then joined the council."])
+    assert DocumentDates(sentences, PUBLISHED).for_sentence(2, tense="past").start == "2017-06"

@@ -53,10 +53,88 @@ def test_explicit_dates(sentence: str, start: str, end: str | None) -> None:
     ("Since 2012, the group has fought the army", "2012", "2018", "open"),
     ("From 2014 onward, the group fought the army", "2014", "2018", "open"),
     ("The truce held until 2009", None, "2009", "open"),
-    ("By the end of 2015 it controlled the coast", None, "2015-12", "open"),
 ])
 def test_ranges_and_open_intervals(sentence: str, start: str | None, end: str, kind: str) -> None:
     assert dates(sentence) == [(start, end, kind)]
+
+
+@pytest.mark.parametrize("sentence, start", [
+    ("By 2014, the group had allied with the army", "2014"),
+    ("By the end of 2015 it controlled the coast", "2015-12"),
+    ("As of mid-2016, the two fronts were still allied", "2016-08"),
+])
+def test_by_a_date_is_the_time_the_sentence_finds_things_so(sentence: str, start: str) -> None:
+    assert dates(sentence) == [(start, None, "explicit")]
+
+
+@pytest.mark.parametrize("sentence, start, end", [
+    ("They clashed in the latter half of 2014", "2014-07", "2014-12"),
+    ("They clashed in the early months of 2014", "2014-01", "2014-04"),
+    ("They clashed in the final months of 2014", "2014-09", "2014-12"),
+    ("They clashed in the first days of May 2014", "2014-05-01", "2014-05-07"),
+    ("Militias spread in the 1990's", "1990", "1999"),
+    ("The fronts collaborated from the late 1960s.4 After it emerged, the council grew",
+     "1967", "1969"),
+])
+def test_parts_of_periods_decades_and_footnote_marks(sentence: str, start: str, end: str) -> None:
+    assert dates(sentence)[:1] == [(start, end, "explicit")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Herders were killed (Jezequel and Cherbib, 2017).",
+    "Both groups pledged allegiance (Menastream, 2018) (see Graph 1 below).",
+    "The conflict dates back decades (Smith et al. 2017: 45).",
+    "The networks overlap (Sandor, 2017; Keita 2019).",
+])
+def test_the_year_of_a_citation_is_no_date(sentence: str) -> None:
+    assert dates(sentence) == []
+
+
+def test_a_month_in_parentheses_is_still_a_date() -> None:
+    assert dates("The truce was signed (June, 2014).") == [("2014-06", None, "explicit")]
+
+
+def test_a_decimal_after_a_year_is_not_a_footnote() -> None:
+    assert dates("The budget was 2014.5 million dollars") == []
+
+
+@pytest.mark.parametrize("sentence, start, end, kind", [
+    ("In August 1997 they attacked; the following year they bombed the city", "1998", None, "explicit"),
+    ("In 2011 the front split, and two years later it merged", "2013", None, "explicit"),
+    ("In November 2014 it formed; a few months later it split", "2015-02", None, "explicit"),
+    ("In 2012 the council formed, and since then it has fought", "2012", "2018", "open"),
+    ("The fronts met in May 2014 and later that month they merged", "2014-05", None, "explicit"),
+])
+def test_an_anaphor_is_dated_from_the_date_before_it(sentence: str, start: str, end: str | None,
+                                                    kind: str) -> None:
+    assert dates(sentence)[-1] == (start, end, kind)
+
+
+def test_an_anaphor_restated_by_a_date_gives_way_to_it() -> None:
+    assert [m.text for m in find_dates("In 2014 X split. A few months later, in March 2015, Y formed.")] \
+        == ["2014", "March 2015"]
+
+
+def test_an_anaphor_with_nothing_to_refer_to_is_dropped() -> None:
+    assert dates("The following year, the front split.") == []
+
+
+def test_earlier_in_the_year_is_the_year_of_publication() -> None:
+    assert dates("Forces sent earlier in the year helped the army") == [("2018", None, "relative")]
+
+
+def test_every_word_of_the_lexicon_is_text() -> None:
+    # YAML reads a bare ``no`` or ``on`` as a boolean: the file must quote them
+    def words(value: object) -> list[object]:
+        """Keys and list items: the words (a flag such as ``open: true`` is no word)."""
+        if isinstance(value, dict):
+            return [*value.keys(), *(w for v in value.values() for w in words(v))]
+        if isinstance(value, list):
+            return [w if not isinstance(w, (dict, list)) else x for w in value
+                    for x in (words(w) if isinstance(w, (dict, list)) else [w])]
+        return []
+
+    assert not [w for w in words(expressions.read_lexicon()) if isinstance(w, bool)]
 
 
 def test_since_without_publication_date_is_open_ended() -> None:

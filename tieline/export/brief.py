@@ -84,13 +84,22 @@ def _badges(stored: StoredEvent) -> str:
 
 
 def _event_item(tl: DyadTimeline, stored: StoredEvent) -> str:
+    """One event: date, type, who → whom by the names they bore then, flags, evidence."""
     e = stored.event
     arrow = "→" if e.directed else "↔"
+    source, target = tl.event_names(stored)
     return (f'<li><strong>{escape(date_label(stored))}</strong> '
             f'<span class="{escape(e.polarity)}">{escape(e.type.replace("_", " "))}</span>: '
-            f'{escape(tl.name(e.source))} {arrow} {escape(tl.name(e.target))}{_badges(stored)}'
+            f'{escape(source)} {arrow} {escape(target)}{_badges(stored)}'
             f' <small>({escape(stored.document)})</small>'
             f'<div class="evidence">“{highlight_hedges(e.evidence.sentence)}”</div></li>')
+
+
+def _names_note(tl: DyadTimeline) -> str:
+    """What the events call the pair besides their current names (see
+    :meth:`DyadTimeline.name_notes`), as a line under the title."""
+    notes = tl.name_notes()
+    return f'<p class="summary">{escape("; ".join(notes))}.</p>' if notes else ""
 
 
 def _summary(tl: DyadTimeline) -> str:
@@ -172,6 +181,7 @@ def brief_html(tl: DyadTimeline, ontology: Ontology | None = None,
 <style>{STYLE}</style></head>
 <body>
 <h1>{a} — {b}</h1>
+{_names_note(tl)}
 <p class="summary">{_summary(tl)}<br><small>tieline brief, generated {when}. States by
 {escape(tl.period)}; hedged claims (reported, alleged, speculative) weigh less, denials
 count against.</small></p>

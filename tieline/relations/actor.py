@@ -18,7 +18,7 @@ from ..model import Actor, NameInTime
 from ..store.store import Store
 from .corrections import corrected_events_involving
 from .dyad import resolve_actor
-from .lineage import LINEAGE_LINKS, lineage, name_at
+from .lineage import LINEAGE_LINKS, NamesInTime, lineage
 from .network import MAX_AGE_YEARS, Tie, canonical_events, ties_at
 from .states import Period, dyad_states
 
@@ -45,6 +45,9 @@ class ActorProfile:
 
     ``names`` are the names it went by, earliest first (years where known); ``ties``
     its relation with each counterpart: the latest, or the one holding ``at``.
+    ``name_then`` is the actor's name at ``at`` (with the current one beside it when
+    it differs); ``counterpart_names`` each counterpart's name at ``at`` (current
+    without it), ``counterpart_names_then`` at ``at`` or else in the tie's period.
 
     Example:
         >>> profile.to_dict()["actor"]["name"]           # doctest: +SKIP
@@ -57,11 +60,19 @@ class ActorProfile:
     ties: list[Tie]
     at: date | None = None
     counterpart_names: dict[str, str] = field(default_factory=dict)
+    name_then: str = ""
+    counterpart_names_then: dict[str, str] = field(default_factory=dict)
 
     def counterpart(self, tie: Tie) -> str:
         """The display name of the tie's other actor (as at ``at``)."""
         other = tie.other(self.actor.id)
         return self.counterpart_names.get(other, other)
+
+    def counterpart_then(self, tie: Tie) -> str:
+        """The name the tie's other actor bore at the tie's time (at ``at``, else in the
+        tie's period)."""
+        other = tie.other(self.actor.id)
+        return self.counterpart_names_then.get(other, self.counterpart(tie))
 
     def to_dict(self) -> dict[str, Any]:
         a = self.actor
@@ -69,12 +80,13 @@ class ActorProfile:
             "actor": {"id": a.id, "name": a.name, "kind": a.kind, "aliases": list(a.aliases),
                       "acronyms": list(a.acronyms), "country": a.country, "region": a.region,
                       "active": list(a.active),
-                      "name_at": name_at(a, self.at.year) if self.at else a.name},
+                      "name_at": self.name_then or a.name},
             "names": [{"name": n.name, "from": n.start, "until": n.end} for n in self.names],
             "links": [link.to_dict() for link in self.links],
             "at": self.at.isoformat() if self.at else None,
             "ties": [{**t.to_dict(), "counterpart": t.other(a.id),
-                      "counterpart_name": self.counterpart(t)} for t in self.ties],
+                      "counterpart_name": self.counterpart(t),
+                      "counterpart_name_then": self.counterpart_then(t)} for t in self.ties],
         }
 
 
@@ -142,15 +154,21 @@ def actor_profile(store: Store, kb: KnowledgeBase, name: str, at: date | None = 
             if actor.id in (t.a, t.b)]
     year = at.year if at else None
     store_names = {a.id: a.name for a in store.actors()}
-    counterparts = {}
+    names = NamesInTime.of(kb)
+    counterparts, then = {}, {}
     for tie in ties:
         other = tie.other(actor.id)
-        counterparts[other] = (name_at(kb.get(other), year) if other in kb
+        when = year if year is not None else int(tie.period[:4])
+        known_other = other in kb
+        counterparts[other] = (names.then(other, year) if known_other
                                else store_names.get(other, other))
+        then[other] = names.then(other, when) if known_other else counterparts[other]
     # Most recent evidence first, then the surest.
     ties.sort(key=lambda t: (t.period, t.confidence), reverse=True)
     known = actor.id in kb
     return ActorProfile(actor=actor,
                         names=names_over_time(kb, actor) if known else [NameInTime(actor.name)],
                         links=links_of(kb, actor, year) if known else [], ties=ties, at=at,
-                        counterpart_names=counterparts)
+                        counterpart_names=counterparts,
+                        name_then=names.then(actor.id, year) if known else actor.name,
+                        counterpart_names_then=then)

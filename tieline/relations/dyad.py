@@ -25,7 +25,7 @@ from ..events.ontology import Ontology, load_ontology
 from ..model import Actor
 from ..store.store import Store, StoredEvent
 from .corrections import corrected_events_between
-from .lineage import LINEAGE_LINKS, lineage
+from .lineage import LINEAGE_LINKS, NamesInTime, lineage
 from .states import (
     DEFAULT_WEIGHTING, DyadState, Period, Transition, Weighting, dyad_states, transitions,
 )
@@ -42,7 +42,8 @@ class DyadTimeline:
     """A pair's states, transitions and events, with the evidence of each event.
 
     ``lineage`` maps ``a.id`` and ``b.id`` to the ids whose events count for them (the
-    actor first, then its predecessors); ``names`` gives a display name for every id.
+    actor first, then its predecessors); ``names`` gives a display name for every id,
+    ``names_in_time`` the name each bore at a date (:meth:`name_then`).
 
     Example:
         >>> tl.to_dict()["a"]                         # doctest: +SKIP
@@ -57,21 +58,65 @@ class DyadTimeline:
     period: Period = "year"
     lineage: dict[str, list[str]] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)
+    names_in_time: NamesInTime | None = None
 
     def name(self, actor_id: str) -> str:
         """The display name of an actor id (the id itself when unknown)."""
         return self.names.get(actor_id, actor_id)
 
+    def name_then(self, actor_id: str, year: int | None) -> str:
+        """The name the actor bore in ``year`` ("Cobalt Legion" in 2013 for Cobalt
+        Guard); its display name when the knowledge base has no entry for it."""
+        if self.names_in_time is None or actor_id not in self.names_in_time.kb:
+            return self.name(actor_id)
+        return self.names_in_time.then(actor_id, year)
+
+    def event_names(self, stored: StoredEvent) -> tuple[str, str]:
+        """The names of an event's source and target at the event's date."""
+        year = stored.event.date.year()
+        return self.name_then(stored.event.source, year), self.name_then(stored.event.target, year)
+
+    def earlier_names(self) -> dict[str, list[str]]:
+        """For ``a`` and ``b``, the names their events show that are neither their
+        current name nor a predecessor's listed by ``lineage``, in the order first shown."""
+        out: dict[str, list[str]] = {}
+        for actor in (self.a, self.b):
+            ids = self.lineage.get(actor.id, [actor.id])
+            known = {actor.name, *(self.name(i) for i in ids)}
+            shown = [n for stored in self.events
+                     for i, n in zip((stored.event.source, stored.event.target),
+                                     self.event_names(stored), strict=True) if i in ids]
+            out[actor.id] = [n for n in dict.fromkeys(shown) if n not in known]
+        return out
+
+    def name_notes(self) -> list[str]:
+        """What the events call the pair besides their current names, one note each:
+        "Cobalt Guard includes Cobalt Legion" (a predecessor's entry), "Hay'at Tahrir
+        al-Sham was Jabhat al-Nusra in earlier events" (a former name)."""
+        former = self.earlier_names()
+        notes = []
+        for actor in (self.a, self.b):
+            earlier = [self.name(i) for i in self.lineage.get(actor.id, [])[1:]]
+            if earlier:
+                notes.append(f"{actor.name} includes {', '.join(earlier)}")
+            if former.get(actor.id):
+                notes.append(f"{actor.name} was {', '.join(former[actor.id])} in earlier events")
+        return notes
+
     def to_dict(self) -> dict[str, Any]:
         """The JSON of ``tieline dyad --format json``: ``a``, ``b``, ``states``
         (period, relation, polarity, confidence, event ids), ``transitions`` (period,
-        from, to, event ids) and ``events`` (the output contract's, with ``document``)."""
+        from, to, event ids) and ``events`` (the output contract's, with ``document``,
+        and ``source_name`` and ``target_name``: the names they bore at the event's
+        date)."""
         return {
             "a": {"id": self.a.id, "name": self.a.name},
             "b": {"id": self.b.id, "name": self.b.name},
             "states": [s.to_dict() for s in self.states],
             "transitions": [t.to_dict() for t in self.transitions],
-            "events": [e.to_dict() for e in self.events],
+            "events": [{**e.to_dict(), **dict(zip(("source_name", "target_name"),
+                                                   self.event_names(e), strict=True))}
+                       for e in self.events],
         }
 
     def to_pandas(self, table: str = "states") -> Any:
@@ -157,7 +202,8 @@ def dyad_timeline(store: Store, kb: KnowledgeBase, a_name: str, b_name: str, *,
     names[a.id], names[b.id] = a.name, b.name
     return DyadTimeline(a=a, b=b, states=states, transitions=transitions(states, onto),
                         events=stored, period=period,
-                        lineage={a.id: a_ids, b.id: b_ids}, names=names)
+                        lineage={a.id: a_ids, b.id: b_ids}, names=names,
+                        names_in_time=NamesInTime.of(kb))
 
 
 def _clean(text: str) -> str:
@@ -175,13 +221,15 @@ def date_label(stored: StoredEvent) -> str:
 
 
 def event_line(tl: DyadTimeline, stored: StoredEvent) -> str:
-    """One line for an event: date, type, who → whom, hedge and denial flags."""
+    """One line for an event: date, type, who → whom (by the names they bore then),
+    hedge and denial flags."""
     e = stored.event
     arrow = "→" if e.directed else "↔"
     flags = ([f"[{e.modality}]"] if e.modality != "asserted" else []) + \
         (["[NOT]"] if e.negated else []) + \
         ([f"[{stored.correction}ed by analyst]"] if stored.correction else [])
-    head = f"{date_label(stored):<16} {e.type:<24} {tl.name(e.source)} {arrow} {tl.name(e.target)}"
+    source, target = tl.event_names(stored)
+    head = f"{date_label(stored):<16} {e.type:<24} {source} {arrow} {target}"
     return head + ("  " + " ".join(flags) if flags else "")
 
 
@@ -196,10 +244,7 @@ def timeline_text(tl: DyadTimeline, width: int = 88) -> str:
         ...
     """
     lines = [f"{tl.a.name} — {tl.b.name}"]
-    for actor in (tl.a, tl.b):
-        earlier = [tl.name(i) for i in tl.lineage.get(actor.id, [])[1:]]
-        if earlier:
-            lines.append(f"  ({actor.name} includes {', '.join(earlier)})")
+    lines += [f"  ({note})" for note in tl.name_notes()]
     lines.append("")
 
     lines.append(f"States by {tl.period}")

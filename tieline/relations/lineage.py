@@ -11,8 +11,10 @@ Example:
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+
 from ..actors.kb import KnowledgeBase
-from ..model import Actor
+from ..model import Actor, NameInTime
 
 # Link types that make the linking actor an earlier incarnation of the linked one.
 LINEAGE_LINKS = ("renamed_to", "predecessor_of")
@@ -75,9 +77,82 @@ def name_at(actor: Actor, year: int | None) -> str:
     """
     if year is None:
         return actor.name
-    for former in actor.former_names:
-        # "until 2014" names the year the new name came: the old one held before it.
+    return _in_use(actor.former_names, year) or actor.name
+
+
+def _in_use(names: Iterable[NameInTime], year: int) -> str | None:
+    """The first of ``names`` in use in ``year``: one whose end is after it ("until
+    2014" names the year the new name came: the old one held before it)."""
+    for former in names:
         if former.end is not None and year < former.end and \
                 (former.start is None or year >= former.start):
             return former.name
-    return actor.name
+    return None
+
+
+class NamesInTime:
+    """The name each actor of a knowledge base bore at a date, counting its own former
+    names and the entries of its predecessors (an entry with a ``renamed_to`` or
+    ``predecessor_of`` link: its name until the link's year). Built once per base
+    (:meth:`of`).
+
+    Example:
+        >>> names = NamesInTime.of(kb)                        # doctest: +SKIP
+        >>> names.then("cobalt-guard", 2013), names.then("cobalt-guard", 2016)  # doctest: +SKIP
+        ('Cobalt Legion', 'Cobalt Guard')
+        >>> names.label("cobalt-guard", 2013)                 # doctest: +SKIP
+        'Cobalt Legion (now Cobalt Guard)'
+    """
+
+    def __init__(self, kb: KnowledgeBase):
+        self.kb = kb
+        self.heir = heirs(kb)
+        earlier: dict[str, list[NameInTime]] = {}
+        for actor in kb:
+            year = next((link.year for link in actor.links if link.type in LINEAGE_LINKS), None)
+            if actor.id not in self.heir or year is None:
+                continue
+            spans = earlier.setdefault(self.heir[actor.id], [])
+            # the predecessor's own former names, then its name, up to its link's year
+            spans += [NameInTime(n.name, n.start, min(n.end, year) if n.end is not None else year)
+                      for n in actor.former_names]
+            spans.append(NameInTime(actor.name, actor.active[0], year))
+        self._eras: dict[str, tuple[NameInTime, ...]] = {}
+        for actor in kb:
+            spans = [*actor.former_names, *earlier.get(actor.id, [])]
+            # earliest end first; names ending the same year keep the base's order
+            spans.sort(key=lambda n: n.end if n.end is not None else 10_000)
+            self._eras[actor.id] = tuple(spans)
+
+    @classmethod
+    def of(cls, kb: KnowledgeBase) -> NamesInTime:
+        """The (cached) names in time of ``kb``."""
+        return kb.derived("names_in_time", cls)
+
+    def now(self, actor_id: str) -> str:
+        """The actor's current name: that of its latest heir (its own without one)."""
+        return self.kb.get(self.heir.get(actor_id, actor_id)).name
+
+    def then(self, actor_id: str, year: int | None,
+             others: Mapping[str, str] | None = None) -> str:
+        """The name ``actor_id`` bore in ``year``: a predecessor's events before its
+        renaming show its own name, after it the heir's; with no year, the entry's own
+        name. An actor the base lacks takes its name from ``others`` (its id when not
+        there either); without ``others``, it is a KeyError."""
+        if others is not None and actor_id not in self.kb:
+            return others.get(actor_id, actor_id)
+        actor = self.kb.get(actor_id)
+        if year is None:
+            return actor.name
+        heir = self.heir.get(actor_id, actor_id)
+        return _in_use(self._eras[heir], year) or self.kb.get(heir).name
+
+    def label(self, actor_id: str, year: int | None,
+              others: Mapping[str, str] | None = None) -> str:
+        """The name then, with the current one beside it when it differs: "Jabhat
+        al-Nusra (now Hay'at Tahrir al-Sham)" (``others`` as for :meth:`then`)."""
+        then = self.then(actor_id, year, others)
+        if actor_id not in self.kb:
+            return then
+        now = self.now(actor_id)
+        return then if then == now else f"{then} (now {now})"

@@ -24,7 +24,7 @@ from ..events.ontology import Ontology, load_ontology
 from ..model import Event
 from ..store.store import Store, StoredEvent
 from .corrections import corrected_events
-from .lineage import heirs, name_at
+from .lineage import NamesInTime, heirs
 from .states import (
     DEFAULT_WEIGHTING, DyadState, Period, Transition, Weighting, dyad_states, transitions,
 )
@@ -94,7 +94,8 @@ class Tie:
 class Network:
     """The ties holding at a date (or the latest of each pair when ``at`` is None)
     and the actors they join: ``actors`` maps each id to its name at that date,
-    kind, country and region.
+    kind, country and region; ``tie_names`` gives each tie's pair the names they bore
+    then (at ``at``, or in the tie's period when ``at`` is None).
 
     Example:
         >>> network_at(store, kb, date(2016, 6, 1)).to_networkx().number_of_edges()  # doctest: +SKIP
@@ -105,14 +106,22 @@ class Network:
     ties: list[Tie]
     actors: dict[str, dict[str, Any]]
     region: str | None = None
+    tie_names: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
 
     def name(self, actor_id: str) -> str:
         return str(self.actors.get(actor_id, {}).get("name", actor_id))
 
+    def names_then(self, tie: Tie) -> tuple[str, str]:
+        """The names of a tie's two actors at the tie's time."""
+        return self.tie_names.get((tie.a, tie.b), (self.name(tie.a), self.name(tie.b)))
+
     def to_dict(self) -> dict[str, Any]:
+        """``at``, ``region``, ``actors`` (id, name at ``at``, kind, country, region) and
+        ``ties`` (each with ``a_name`` and ``b_name``, the names at the tie's time)."""
         return {"at": self.at.isoformat() if self.at else None, "region": self.region,
                 "actors": [{"id": k, **v} for k, v in sorted(self.actors.items())],
-                "ties": [t.to_dict() for t in self.ties]}
+                "ties": [{**t.to_dict(), **dict(zip(("a_name", "b_name"), self.names_then(t),
+                                                    strict=True))} for t in self.ties]}
 
     def to_networkx(self) -> Any:
         """A networkx ``Graph``: actors as nodes (name, kind, country, region), ties
@@ -210,11 +219,12 @@ def ties_at(states: Iterable[DyadState], at: date | None = None, *,
 
 def actor_info(kb: KnowledgeBase, store_names: dict[str, str], actor_id: str,
                year: int | None = None) -> dict[str, Any]:
-    """Name (as at ``year``), kind, country and region of an actor, from the knowledge
-    base, or from the store's name for actors it does not know."""
+    """Name (as at ``year``: see :class:`~.lineage.NamesInTime`), kind, country and
+    region of an actor, from the knowledge base, or from the store's name for actors it
+    does not know."""
     if actor_id in kb:
         actor = kb.get(actor_id)
-        return {"name": name_at(actor, year), "kind": actor.kind,
+        return {"name": NamesInTime.of(kb).then(actor_id, year), "kind": actor.kind,
                 "country": actor.country, "region": actor.region}
     return {"name": store_names.get(actor_id, actor_id), "kind": "other",
             "country": None, "region": None}
@@ -252,13 +262,17 @@ def build_network(states: Iterable[DyadState], kb: KnowledgeBase, store_names: d
     ties = ties_at(states, at, max_age=max_age)
     actors: dict[str, dict[str, Any]] = {}
     kept = []
+    names: dict[tuple[str, str], tuple[str, str]] = {}
     for tie in ties:
         infos = {i: actor_info(kb, store_names, i, year) for i in (tie.a, tie.b)}
         if region and not any(in_region(info, region) for info in infos.values()):
             continue
         kept.append(tie)
         actors.update(infos)
-    return Network(at=at, ties=kept, actors=actors, region=region)
+        when = year if year is not None else int(tie.period[:4])
+        names[(tie.a, tie.b)] = (actor_info(kb, store_names, tie.a, when)["name"],
+                                 actor_info(kb, store_names, tie.b, when)["name"])
+    return Network(at=at, ties=kept, actors=actors, region=region, tie_names=names)
 
 
 def changes_since(store: Store, kb: KnowledgeBase, since: date | None = None, *,

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 
 from ..store.store import StoredEvent
 from .actor import ActorProfile
+from .lineage import NamesInTime
 from .network import Network
 from .states import Transition
 
@@ -28,9 +29,14 @@ def _cut(name: str, width: int = 30) -> str:
 
 
 def actor_text(profile: ActorProfile) -> str:
-    """An actor's entry, names over time, links and ties, for the terminal."""
+    """An actor's entry, names over time, links and ties, for the terminal: with a date,
+    the name it bore then (and the current one), each counterpart by the name it bore
+    at the tie's time."""
     a = profile.actor
-    lines = [f"{a.name}  [{a.id}, {a.kind}]"]
+    title = a.name
+    if profile.name_then and profile.name_then != a.name:
+        title = f"{profile.name_then} (now {a.name})"
+    lines = [f"{title}  [{a.id}, {a.kind}]"]
     if profile.at:
         lines[0] += f"  at {profile.at.isoformat()}"
     where = ", ".join(x for x in (a.country, a.region) if x)
@@ -60,31 +66,46 @@ def actor_text(profile: ActorProfile) -> str:
     if not profile.ties:
         lines.append("  (none in the store)")
     for tie in profile.ties:
-        lines.append(f"  {_cut(profile.counterpart(tie), 32):<32} {tie.relation:<20} {tie.polarity:<12} "
+        lines.append(f"  {_cut(profile.counterpart_then(tie), 32):<32} {tie.relation:<20} {tie.polarity:<12} "
                      f"{tie.period:<8} confidence {tie.confidence:.2f}")
     return "\n".join(lines)
 
 
 def network_text(network: Network) -> str:
-    """A network's ties, strongest conflict and cooperation alike, for the terminal."""
+    """A network's ties, strongest conflict and cooperation alike, for the terminal; each
+    pair by the names it bore at the tie's time."""
     when = network.at.isoformat() if network.at else "latest"
     where = f" in {network.region}" if network.region else ""
     lines = [f"Network at {when}{where}: {len(network.ties)} ties among "
              f"{len(network.actors)} actors"]
     for tie in sorted(network.ties, key=lambda t: (-t.confidence, t.a, t.b)):
-        lines.append(f"  {_cut(network.name(tie.a)):<30} {_cut(network.name(tie.b)):<30} "
+        a, b = network.names_then(tie)
+        lines.append(f"  {_cut(a):<30} {_cut(b):<30} "
                      f"{tie.relation:<20} {tie.period:<8} {tie.confidence:.2f}")
     return "\n".join(lines)
 
 
 def changes_text(found: list[Transition], names: Mapping[str, str],
-                 events: Mapping[str, StoredEvent]) -> str:
-    """Turning points, most significant first, each with the events that drove it."""
+                 events: Mapping[str, StoredEvent], naming: NamesInTime | None = None) -> str:
+    """Turning points, most significant first, each with the events that drove it.
+
+    With ``naming``, each turning point is headed by the pair's names in the period it
+    reached, the current one beside a former ("Cobalt Legion (now Cobalt Guard)"), and
+    each event shows the names of its date; ``names`` serves the actors it lacks.
+    """
     if not found:
         return "No changes."
+
+    def then(actor_id: str, year: int | None) -> str:
+        return naming.then(actor_id, year, names) if naming else names.get(actor_id, actor_id)
+
+    def label(actor_id: str, year: int | None) -> str:
+        return naming.label(actor_id, year, names) if naming else names.get(actor_id, actor_id)
+
     lines = []
     for t in found:
-        lines.append(f"{names.get(t.a, t.a)} — {names.get(t.b, t.b)}: {t.period_from} → "
+        reached = int(t.period[:4])
+        lines.append(f"{label(t.a, reached)} — {label(t.b, reached)}: {t.period_from} → "
                      f"{t.period}  {t.relation_from} → {t.relation_to}  "
                      f"(significance {t.significance:.2f})")
         for event_id in t.events[:5]:
@@ -92,9 +113,10 @@ def changes_text(found: list[Transition], names: Mapping[str, str],
             if stored is None:
                 continue
             e = stored.event
+            year = e.date.year()
             hedge = f" [{e.modality}]" if e.modality != "asserted" else ""
             lines.append(f"    {e.date.start or 'undated':<10} {e.type:<24} "
-                         f"{names.get(e.source, e.source)} → {names.get(e.target, e.target)}"
+                         f"{then(e.source, year)} → {then(e.target, year)}"
                          f"{hedge}{' [NOT]' if e.negated else ''}")
         if len(t.events) > 5:
             lines.append(f"    … and {len(t.events) - 5} more")

@@ -27,6 +27,7 @@ import yaml
 
 from ..errors import OntologyError
 from ..model import DateInterval
+from .attach import ClauseWords
 
 MentionKind = Literal["explicit", "relative", "range", "open"]
 Bounds = tuple[str | None, str | None]
@@ -37,7 +38,10 @@ _REQUIRED = (
     "open_start_after", "open_end", "month_prepositions", "relative", "relative_cues",
     "ago_units", "span_units", "span_prepositions", "numbers", "not_year_after",
     "count_adjectives", "year_prepositions", "not_year_before", "name_heads",
-    "anchor_cues", "anchor_determiners", "this_words", "last_words",
+    "anchor_cues", "anchor_determiners", "this_words", "last_words", "attested_by",
+    "anaphora", "lapse_later", "lapse_earlier", "citation_joiners", "time_marks",
+    "relative_words", "participles", "participle_followers", "circumstance_prepositions",
+    "sequence_adverbs",
 )
 
 
@@ -58,6 +62,20 @@ class DateMention:
 
 
 @dataclass(frozen=True)
+class Anaphor:
+    """How an anaphoric expression moves from the date it refers back to: ``unit``
+    (year, month, day, or none to keep the reference's precision), ``shift`` in that
+    unit, and ``open`` when it runs on to the publication date ("since then").
+
+    Example: ``Anaphor("year", 1)`` is "the following year".
+    """
+
+    unit: str
+    shift: int
+    open: bool = False
+
+
+@dataclass(frozen=True)
 class _Found:
     """A candidate expression; ``bounds`` is None when it still needs a year.
 
@@ -71,6 +89,7 @@ class _Found:
     month: int = 0
     days: tuple[int, int] | None = None
     mode: str = "point"
+    anaphor: Anaphor | None = None
 
 
 Handler = Callable[[re.Match[str], date | None], "_Found | None"]
@@ -173,6 +192,13 @@ class DateLexicon:
                 self.relative_of[_norm(str(phrase))] = (str(rule["unit"]), int(rule["start"]),
                                                         None if end is None else int(end))
         self.ago_units = {str(k): (str(v["unit"]), int(v["size"])) for k, v in data["ago_units"].items()}
+        self.anaphor_of: dict[str, Anaphor] = {}
+        for rule in data["anaphora"]:
+            move = Anaphor(str(rule["unit"]), int(rule["shift"]), bool(rule.get("open", False)))
+            for phrase in rule["phrases"]:
+                self.anaphor_of[_norm(str(phrase))] = move
+        self.lapse_sign = {**{_norm(str(w)): 1 for w in data["lapse_later"]},
+                           **{_norm(str(w)): -1 for w in data["lapse_earlier"]}}
         self.span_units = {str(k): (str(v["unit"]), int(v["size"])) for k, v in data["span_units"].items()}
         self.numbers = {_norm(str(k)): int(v) for k, v in data["numbers"].items()}
         self.mode_of = {_norm(str(k)): str(v) for k, v in data["month_prepositions"].items()}
@@ -183,6 +209,11 @@ class DateLexicon:
         self.relative_cues = [str(w) for w in data["relative_cues"]]
         self.cue_words = [*self.relative_cues, *data["seasons"], *data["weekdays"]]
         self.anchor_cues = [str(c) for c in data["anchor_cues"]]
+        self.attested_by = [str(w) for w in data["attested_by"]]
+        self.clause_words = ClauseWords(
+            time_marks=frozenset(_norm(str(w)) for w in data["time_marks"]),
+            circumstances=frozenset(_norm(str(w)) for w in data["circumstance_prepositions"]),
+            sequels=frozenset(_norm(str(w)) for w in data["sequence_adverbs"]))
         self.anchor_determiners = [str(d) for d in data["anchor_determiners"]]
         self._check_cues(data)
         self._compile(data, full, abbreviations)
@@ -190,7 +221,7 @@ class DateLexicon:
     def _check_cues(self, data: dict[str, Any]) -> None:
         """Fail unless every relative phrase holds a cue word ("earlier this month" holds "month")."""
         cues = {_norm(str(c)) for c in data["relative_cues"]}
-        for phrase in self.relative_of:
+        for phrase in [*self.relative_of, *self.anaphor_of]:
             if not cues & set(phrase.split()):
                 raise OntologyError(f"relative phrase {phrase!r} holds no word of relative_cues",
                                     where=LEXICON, remedy="add one of its words to relative_cues")
@@ -232,6 +263,8 @@ class DateLexicon:
             ("part_year", rf"{part('months')}(?:(?i:the\s+year)\s+)?{year}"),
             ("month", rf"{month('month')},?\s+(?:(?i:of)\s+)?{year}"),
             ("decade", rf"(?:(?i:the)\s+)?(?:{part('decade')})?(?P<decade>[12]\d{{2}}0|['’]\d0)s(?!\w)"),
+            # "the 1990's": the apostrophe only after "the" ("2010's election" is a year's)
+            ("decade", rf"(?i:the)\s+(?:{part('decade')})?(?P<decade>[12]\d{{2}}0)['’]s(?!\w)"),
             ("year", year),
         ]
         self.forms = [(kind, re.compile(pattern)) for kind, pattern in forms]
@@ -239,7 +272,9 @@ class DateLexicon:
 
         lb = r"(?<![\w$€£#@&])(?<!\d[.,:/\u2013\u2014-])"
         not_the = r"(?<![Tt]he\s)"
-        la = r"(?![\w%$€£]|[.,:]\d|\s?[-\u2013\u2014/]\s?\d)"
+        # not before a decimal ("2014.5 million"), but a footnote mark may follow
+        # ("the late 1960s.4 After it emerged")
+        la = r"(?![\w%$€£]|[.,:]\d(?!\d?(?:\s+[\"“‘(\[]?[A-Z]|\s*$))|\s?[-\u2013\u2014/]\s?\d)"
         dash = r"\s*[-\u2013\u2014]\s*"
         conn = _alt(data["range_connectors"])
 
@@ -258,8 +293,12 @@ class DateLexicon:
         self.since = scan(rf"(?i:{_alt(data['open_start'])})\s+(?P<a>{atom})")
         self.from_on = scan(rf"(?i:from)\s+(?P<a>{atom})\s+(?i:{_alt(data['open_start_after'])})")
         self.until = scan(rf"(?i:{_alt(data['open_end'])})\s+(?P<a>{atom})")
+        self.attested = scan(rf"(?i:{_alt(data['attested_by'])})\s+(?P<a>{atom})")
         self.atom = scan(rf"(?P<a>{atom})")
         self.relative = scan(not_the + rf"(?i:{_alt(self.relative_of)})")
+        self.anaphor = scan(rf"(?i:{_alt(self.anaphor_of)})")
+        self.lapse = scan(rf"(?i:(?P<n>{numbers}|\d{{1,2}})\s+(?P<u>{_alt(self.ago_units)})s?\s+"
+                          rf"(?P<dir>{_alt(self.lapse_sign)}))")
         self.ago = scan(rf"(?i:(?P<n>{numbers}|\d{{1,2}})\s+(?P<u>{_alt(self.ago_units)})s?\s+ago)")
         self.span = scan(rf"(?i:(?:{_alt(data['span_prepositions'])}\s+)?the\s+(?:past|last|previous)\s+"
                          rf"(?:(?P<n>{numbers}|\d{{1,2}})\s+)?(?P<u>{_alt(self.span_units)})s?)(?!\s+(?i:of)\b)")
@@ -281,7 +320,23 @@ class DateLexicon:
         self.anchor_before = re.compile(
             rf"(?<!\w)(?P<cue>(?i:{_alt(self.anchor_cues)}))\s+"
             rf"(?:(?i:{_alt(self.anchor_determiners)})\s+|[A-Z][\w'’.-]*?(?:'s|’s|s'|s’)\s+)?$")
+        # the end of a cue ("after", "in the wake of") and a lapse before it ("two years after")
+        self.anchor_end = re.compile(rf"(?<!\w)(?i:{_alt(self.anchor_cues)})$")
+        self.lapse_before = re.compile(
+            rf"(?<!\w)(?i:(?P<n>{numbers}|\d{{1,2}})\s+(?P<u>{_alt(self.ago_units)})s?)\s+$")
+        # background: inside a relative clause, or a participle phrase opening the sentence
+        self.relative_before = re.compile(
+            rf"(?<!\w)(?i:{_alt(data['relative_words'])})\b[^,;:()\[\]—–]*$")
+        self.participle_opening = re.compile(
+            rf"^(?:[A-Z][a-z]+ly\s+)?(?:[A-Z][a-z]+ed|(?i:{_alt(data['participles'])}))\s+"
+            rf"(?i:{_alt(data['participle_followers'])})\b[^,;:]*$")
         self.month_word = re.compile(rf"(?i:\b(?:{full_alt}|{abbr_alt})\b)")
+        name = r"[A-Z][\w’'.-]*"
+        joiners = _alt(data["citation_joiners"])
+        self.citation_before = re.compile(
+            rf"\((?:[^()]*;\s*)?(?P<names>{name}(?:(?:\s+|\s*,\s*|\s+{joiners}\s+){name})*)"
+            rf"(?:\s+{joiners})?\s*,?\s*$")
+        self.citation_after = re.compile(r"[a-z]?(?:\s*[:,]\s*(?:pp?\.\s*)?\d+(?:\s*[-–]\s*\d+)?)?\s*[;)]")
         self.name_after = re.compile(rf"\s+(?:[A-Z][\w'’-]*\s+)?{_alt(data['name_heads'])}\b")
 
 
@@ -440,6 +495,27 @@ def _until(m: re.Match[str], published: date | None) -> _Found | None:
     if not bounds:
         return None
     return _Found(m.start(), m.end(), "open", (None, bounds[1] or bounds[0]))
+
+
+def _attested(m: re.Match[str], published: date | None) -> _Found | None:
+    """``by 2014``, ``as of mid-2016``: the time the sentence finds things so (the last
+    point of the expression: "by the end of 2015" is 2015-12)."""
+    bounds = parse_atom(m.group("a"))
+    if not bounds:
+        return None
+    return _Found(m.start(), m.end(), "explicit", (bounds[1] or bounds[0], None))
+
+
+def _anaphor(m: re.Match[str], published: date | None) -> _Found | None:
+    """``the following year``, ``that month``, ``since then``: awaiting the date it refers to."""
+    return _Found(m.start(), m.end(), "relative", None, anaphor=_LEX.anaphor_of[_norm(m.group())])
+
+
+def _lapse(m: re.Match[str], published: date | None) -> _Found | None:
+    """``two years later``, ``a few months earlier``: a lapse from the date referred to."""
+    unit, size = _LEX.ago_units[_norm(m.group("u"))]
+    shift = size * _count(m.group("n")) * _LEX.lapse_sign[_norm(m.group("dir"))]
+    return _Found(m.start(), m.end(), "relative", None, anaphor=Anaphor(unit, shift))
 
 
 def _relative(m: re.Match[str], published: date | None) -> _Found | None:
@@ -604,9 +680,13 @@ _SCANNERS: list[_Scanner] = [
     _Scanner(_LEX.from_on, _since, "years", (frozenset({"from"}),)),
     _Scanner(_LEX.since, _since, "years", (_words(_LEX.open_start),)),
     _Scanner(_LEX.until, _until, "years", (_words(_LEX.open_end),)),
+    _Scanner(_LEX.attested, _attested, "years", (_words(_LEX.attested_by),)),
     _Scanner(_LEX.atom, _atom, "years"),
     _Scanner(_LEX.month_day, _month_day, "digit", (_ANY_MONTH,)),
     _Scanner(_LEX.relative, _relative, "text", (_words(_LEX.relative_cues),), published=True),
+    _Scanner(_LEX.anaphor, _anaphor, "text", (_words(_LEX.anaphor_of) & _words(_LEX.relative_cues),)),
+    _Scanner(_LEX.lapse, _lapse, "text",
+             (_words(_LEX.lapse_sign), frozenset(w for u in _LEX.ago_units for w in (u, u + "s")))),
     _Scanner(_LEX.ago, _ago, "text", (frozenset({"ago"}),), published=True),
     _Scanner(_LEX.span, _span, "text", (frozenset({"past", "last", "previous"}),), published=True),
     _Scanner(_LEX.part_relative, _part_relative, "text", (_THIS_LAST, frozenset({"year", "month"})),
@@ -645,6 +725,8 @@ def _plausible(text: str, found: _Found) -> bool:
         return False
     if text[found.start].isdigit() and _LEX.id_before.search(text, max(0, found.start - 30), found.start):
         return False
+    if text[found.start].isdigit() and _cited(text, found):
+        return False
     if not text[found.end - 1].isdigit() or not _LEX.count_after.match(text, found.end):
         return True
     number = found.end
@@ -655,6 +737,16 @@ def _plausible(text: str, found: _Found) -> bool:
     if _LEX.month_word.search(text, found.start, number):
         return True
     return bool(_LEX.year_before.search(text, max(0, number - 20), number))
+
+
+def _cited(text: str, found: _Found) -> bool:
+    """Whether a year is that of a bibliographic citation: "(Smith and Jones, 2017)"."""
+    before = _LEX.citation_before.search(text, max(0, found.start - 80), found.start)
+    if before is None or not _LEX.citation_after.match(text, found.end):
+        return False
+    # "(June, 2014)" is a date: a month, season or weekday is no author
+    names = {_norm(w) for w in re.findall(r"[A-Za-z]+", before.group("names"))}
+    return names.isdisjoint(_LEX.month_of.keys() | _LEX.weekday_of.keys() | _LEX.season_of.keys())
 
 
 def _longest(found: list[_Found]) -> list[_Found]:
@@ -695,7 +787,7 @@ def _complete(found: _Found, year: int | None, published: date | None) -> Bounds
 
 
 def find_dates(text: str, published: date | None = None, offset: int = 0,
-               year: int | None = None) -> list[DateMention]:
+               year: int | None = None, narrative: DateMention | None = None) -> list[DateMention]:
     """Every date expression of ``text``, in order: ``find_dates("In October 2006, ...")[0].interval.start == "2006-10"``.
 
     ``year`` is the year the text before ``text`` was last speaking of (its narrative
@@ -704,7 +796,15 @@ def find_dates(text: str, published: date | None = None, offset: int = 0,
     entry), the narrative year; else the year that puts it last before publication.
     News with a publication date is not given the narrative year: there "in July"
     after a paragraph about 1988 most often means the July before the report.
+
+    ``narrative`` is the last date expression of the text before (its interval and
+    kind): an anaphoric expression ("the following year", "two years later", "since
+    then") is dated from the date before it in ``text``, else from ``narrative``, and is
+    dropped when there is neither. ``year`` defaults to the narrative's year.
     """
+    told = narrative.interval.start or narrative.interval.end if narrative is not None else None
+    if year is None and told:
+        year = int(told[:4])
     has_digit = _DIGIT.search(text) is not None
     if not has_digit and published is None and year is None:
         return []
@@ -729,7 +829,7 @@ def find_dates(text: str, published: date | None = None, offset: int = 0,
                 cand = scanner.handler(m, published)
                 if cand is not None and _plausible(text, cand):
                     found.append(cand)
-    return _resolve(text, _longest(found), published, offset, year)
+    return _resolve(text, _longest(found), published, offset, year, narrative)
 
 
 def _year_after(text: str, chosen: list[_Found], i: int) -> tuple[int | None, MentionKind]:
@@ -743,16 +843,68 @@ def _year_after(text: str, chosen: list[_Found], i: int) -> tuple[int | None, Me
     return None, "explicit"
 
 
+def _restated(text: str, chosen: list[_Found], i: int) -> bool:
+    """Whether an explicit date restates anaphor ``i`` right after it: "A few months
+    later, in March 2015" is March 2015."""
+    if i + 1 >= len(chosen) or chosen[i + 1].bounds is None or chosen[i + 1].anaphor is not None:
+        return False
+    return _RESTATED_GAP.fullmatch(text, chosen[i].end, chosen[i + 1].start) is not None
+
+
+_RESTATED_GAP = re.compile(r"[\s,]*(?:(?i:in|on|during|by|around)\s+)?")
+
+
+def _move(base: str, unit: str, n: int) -> str:
+    """A date moved ``n`` units, at the unit's precision where the date has it:
+    ``_move("1997-08", "year", 1) == "1998"``, ``_move("2014-11", "month", 3) == "2015-02"``."""
+    parts = base.split("-")
+    y = int(parts[0])
+    if unit == "none":
+        return base
+    if unit == "year" or (unit == "month" and len(parts) < 2):
+        return f"{y + (n if unit == 'year' else int(n / 12)):04d}"
+    if unit == "month":
+        total = y * 12 + int(parts[1]) - 1 + n
+        return _ym(total // 12, total % 12 + 1)
+    if len(parts) < 3:
+        return base  # a lapse of days from a month or a year stays in it
+    return (date.fromisoformat(base) + timedelta(days=n)).isoformat()
+
+
+def _refer(move: Anaphor, ref: DateMention | None, published: date | None) -> tuple[Bounds, MentionKind] | None:
+    """Bounds and kind of an anaphor referring to ``ref`` (None when nothing is referred to)."""
+    if ref is None:
+        return None
+    interval = ref.interval
+    forward_of_range = move.shift > 0 and ref.kind == "range" and interval.end
+    base = interval.end if forward_of_range else interval.start or interval.end
+    if base is None:
+        return None
+    start = _move(base, move.unit, move.shift)
+    kind: MentionKind = "relative" if ref.kind == "relative" else "explicit"
+    if not move.open:
+        return (start, None), kind
+    until = _at_precision(published, start) if published else None
+    return (start, until if until and _not_after(start, until) else None), "open"
+
+
 def _resolve(text: str, chosen: list[_Found], published: date | None, offset: int,
-             narrative_year: int | None = None) -> list[DateMention]:
+             narrative_year: int | None = None, narrative: DateMention | None = None) -> list[DateMention]:
     """Mentions of the chosen candidates; yearless ones take the year of the date before
-    (or right after) them, else (with no publication date) the narrative year."""
+    (or right after) them, else (with no publication date) the narrative year;
+    anaphors are dated from the mention before them, else from ``narrative``."""
     mentions: list[DateMention] = []
     year: int | None = None
     year_kind: MentionKind = "explicit"
     for i, cand in enumerate(chosen):
         kind, bounds = cand.kind, cand.bounds
-        if bounds is None:
+        if cand.anaphor is not None:
+            referred = None if _restated(text, chosen, i) else \
+                _refer(cand.anaphor, mentions[-1] if mentions else narrative, published)
+            if referred is None:
+                continue
+            bounds, kind = referred
+        elif bounds is None:
             source, source_kind = (year, year_kind) if year is not None else _year_after(text, chosen, i)
             if source is None and narrative_year is not None and published is None:
                 source, source_kind = narrative_year, "explicit"
