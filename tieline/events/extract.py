@@ -252,7 +252,7 @@ class EventExtractor:
         modality = self.modality.modality(head, sentence.text)
         negated = self.modality.negated(head)
         offset = sentence.start + doc[match.start].idx
-        date = ctx.dates.for_sentence(sentence.index, near=offset, tense=tense(head))
+        date = ctx.dates.for_sentence(sentence.index, near=offset, tense=tense(head), head=head)
         single_members = load_grammar().single_members
         confidence = event_confidence(
             from_parse=basis in PARSED_BASES, dated_in_sentence=date.basis == "sentence", modality=modality,
