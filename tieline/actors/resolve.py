@@ -22,37 +22,17 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from ..model import Actor, Mention, Sentence
-from ..yaml_data import load_yaml
 from .disambiguate import DocumentContext, choose_candidate
 from .kb import KnowledgeBase
+from .lexicon import reference_lexicon
 from .matcher import NameMatch
+from .places import continues_place_list, is_place
 
 _DEFINED = re.compile(r"\s*\(\s*(?:the\s+)?([A-Z][A-Za-z0-9&\-]{1,11})\s*\)")
 _AKA = re.compile(r"\s*\(\s*(?:formerly|also known as|aka|a\.k\.a\.|known as)\s+([^)]{2,60})\)")
-
-
-@dataclass(frozen=True)
-class ReferenceLexicon:
-    group_nouns: tuple[str, ...]
-    affiliate_nouns: tuple[str, ...]
-    wing_modifiers: tuple[str, ...]
-    wing_nouns: tuple[str, ...]
-    determiners: tuple[str, ...]
-    place_markers: tuple[str, ...]
-    parent_nouns: tuple[str, ...]
-    member_nouns: tuple[str, ...]
-
-
-@lru_cache(maxsize=1)
-def reference_lexicon() -> ReferenceLexicon:
-    path = resources.files("tieline") / "data" / "lexicons" / "references.yaml"
-    data = load_yaml(path.read_text("utf-8"))
-    return ReferenceLexicon(**{k: tuple(v) for k, v in data.items()})
 
 
 def _alternation(words: Sequence[str]) -> str:
@@ -99,8 +79,13 @@ def resolve_mentions(text: str, sentences: Sequence[Sentence], matches: Sequence
             present |= clear
     chosen = _choose_all(text, sentences, starts, matches, kb, present, defined)
     mentions: list[Mention] = []
+    place_end = -1  # where the last state named as a place ends: "in Syria, Iraq and Yemen"
     for m in matches:
         actor_id, how = chosen[m.start]
+        if _is_state(actor_id, kb) and (is_place(text, m.start, m.end)
+                                        or continues_place_list(text, place_end, m.start)):
+            place_end = m.end  # a state named as a location is not a party there
+            continue
         if how == "territory":
             # "weapons that came from Gaza": the place stands for the actor that holds
             # it, when the document names that actor as well.
@@ -108,7 +93,7 @@ def resolve_mentions(text: str, sentences: Sequence[Sentence], matches: Sequence
                 mentions.append(Mention(m.start, m.end, m.text, actor_id,
                                         _index_of(starts, m.start), how))
             continue
-        if actor_id is None or _is_place(text, m.start, actor_id, kb):
+        if actor_id is None:
             continue
         if how == "leader" and _person_tied_elsewhere(text, m.start, m.end):
             continue
@@ -423,10 +408,6 @@ def _choose_all(text: str, sentences: Sequence[Sentence], starts: list[int],
     return chosen
 
 
-_PREVIOUS_WORD = re.compile(r"([A-Za-z-]+)\s+$")
-_PLACE_PAIR = re.compile(r"\b([A-Za-z-]+)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?,?\s+(?:and|or)\s+$")
-
-
 _PERSON_ROLE = re.compile(
     r"^\s*,\s*(?:the|a|an|its|their)\s+(?:\w+\s+){0,2}?(?:founder|co-founder|leader|commander|head|"
     r"chief|emir|spokesman|spokesperson|operative|member|deputy|ideologue)s?\s+(?:of|in)\b", re.I)
@@ -439,20 +420,9 @@ def _person_tied_elsewhere(text: str, start: int, end: int) -> bool:
     return bool(_PERSON_ROLE.match(text[end:end + 80]) or _LED_BY.search(text[max(0, start - 20):start]))
 
 
-def _is_place(text: str, start: int, actor_id: str, kb: KnowledgeBase) -> bool:
-    """A state named as a location ("fighting in Syria") is not an actor there."""
-    actor = kb.actors.get(actor_id)
-    if actor is None or actor.kind != "state":
-        return False
-    before = text[max(0, start - 60):start]
-    previous = _PREVIOUS_WORD.search(before)
-    if previous is None:
-        return False
-    markers = reference_lexicon().place_markers
-    if previous.group(1).lower() in ("and", "or"):  # "in Syria and Iraq": both are places
-        pair = _PLACE_PAIR.search(before)
-        return pair is not None and pair.group(1).lower() in markers
-    return previous.group(1).lower() in markers
+def _is_state(actor_id: str | None, kb: KnowledgeBase) -> bool:
+    actor = kb.actors.get(actor_id) if actor_id is not None else None
+    return actor is not None and actor.kind == "state"
 
 
 def _defined_acronyms(text: str, matches: Sequence[NameMatch]) -> dict[str, str]:
