@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from ..model import Actor, Mention, Sentence
+from .candidates import outermost
 from .disambiguate import DocumentContext, choose_candidate
 from .kb import KnowledgeBase
 from .lexicon import reference_lexicon
@@ -70,6 +71,8 @@ def resolve_mentions(text: str, sentences: Sequence[Sentence], matches: Sequence
                      kb: KnowledgeBase) -> list[Mention]:
     """Resolve raw name matches and descriptive references into mentions."""
     starts = [s.start for s in sentences]
+    # a longer name found around known ones ("Tawheed and Jihad") is the name there
+    matches = outermost(list(matches))
     defined = _defined_acronyms(text, matches)
     matches = _add_defined_acronym_matches(text, matches, defined)
     present = set(defined.values())
