@@ -27,6 +27,7 @@ from functools import lru_cache
 from ..model import Actor, Mention, Sentence
 from .candidates import outermost
 from .disambiguate import DocumentContext, choose_candidate
+from .institutions import document_countries, institution_mentions
 from .kb import KnowledgeBase
 from .lexicon import reference_lexicon
 from .matcher import NameMatch
@@ -110,7 +111,8 @@ def resolve_mentions(text: str, sentences: Sequence[Sentence], matches: Sequence
     mentions += _member_mentions(text, starts, mentions, kb)
     mentions += _pair_mentions(text, sentences, starts, mentions, kb)
     mentions += _name_head_mentions(text, starts, mentions, kb)
-    mentions += _state_force_mentions(text, starts, mentions, matches, kb)
+    institutions, absorbed = institution_mentions(text, starts, mentions, matches, kb)
+    mentions = [m for m in mentions if m.start not in absorbed or m.how not in _NAMED] + institutions
     mentions += _collective_mentions(text, starts, mentions, matches, kb)
     mentions += _possessive_mentions(text, starts, mentions, kb)
     mentions += _pronoun_mentions(sentences, mentions, kb)
@@ -154,56 +156,6 @@ def _name_head_mentions(text: str, starts: list[int], mentions: list[Mention],
 _NAME_HEAD = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+)\b(?!\s+(?:of\s+)?[A-Z])")
 
 
-_STATE_FORCE = re.compile(
-    r"\b(?:(?:the\s+)?(?:government|regime|state|security|army|military|police)\s+"
-    r"(?:forces|troops|soldiers|units|personnel)|the\s+(?:government|regime|army|military))\b")
-
-
-def _state_force_mentions(text: str, starts: list[int], mentions: list[Mention],
-                          matches: Sequence[NameMatch], kb: KnowledgeBase) -> list[Mention]:
-    """"government forces", "the regime": the one state the document is about — the only
-    state it names (even as a place), else the one country of the groups it names."""
-    hits = [h for h in _STATE_FORCE.finditer(text)]
-    if not hits:
-        return []
-    states = {c[0] for m in matches for c in m.candidates
-              if c[0] in kb and kb.get(c[0]).kind == "state"}
-    if len(states) != 1:
-        countries = {kb.get(m.actor_id).country for m in mentions
-                     if m.actor_id in kb and kb.get(m.actor_id).kind in ("armed_group", "political_org")}
-        countries.discard(None)
-        states = {a.id for a in kb if a.kind == "state" and countries
-                  and (a.country or a.name) in countries} if len(countries) == 1 else set()
-    if len(states) != 1:
-        return []
-    state = states.pop()
-    taken = [(m.start, m.end) for m in mentions]
-    return [Mention(h.start(), h.end(), h.group(), state, _index_of(starts, h.start()), "descriptor")
-            for h in hits if not any(s < h.end() and h.start() < e for s, e in taken)]
-
-
-def _document_countries(mentions: Sequence[Mention], matches: Sequence[NameMatch],
-                         kb: KnowledgeBase) -> set[str]:
-    """The country (or countries, on a tie) a document is most about: the one with the
-    most distinct actors named, counting the states it names (even as places) and the
-    countries of the armed groups it names. A story about Mali's groups that mentions
-    the Islamic State is still about Mali."""
-    named: dict[str, set[str]] = {}
-    for m in matches:
-        for c in m.candidates:
-            if c[0] in kb and kb.get(c[0]).kind == "state":
-                named.setdefault(kb.get(c[0]).country or kb.get(c[0]).name, set()).add(c[0])
-    for mention in mentions:
-        if mention.actor_id in kb and kb.get(mention.actor_id).kind in ("armed_group", "political_org"):
-            country = kb.get(mention.actor_id).country
-            if country:
-                named.setdefault(country, set()).add(mention.actor_id)
-    if not named:
-        return set()
-    most = max(len(actors) for actors in named.values())
-    return {c for c, actors in named.items() if len(actors) == most}
-
-
 def _collective_patterns(kb: KnowledgeBase) -> list[tuple[re.Pattern[str], str, str, str]]:
     """The phrases of the base's collective actors, compiled once per base, each with
     its actor, country and first word (lower case: a text without it is not searched)."""
@@ -229,7 +181,7 @@ def _collective_mentions(text: str, starts: list[int], mentions: list[Mention],
     patterns = _collective_patterns(kb)
     if not patterns or not _PLURAL_GROUPS.search(text):
         return []
-    countries = _document_countries(mentions, matches, kb)
+    countries = document_countries(mentions, matches, kb)
     taken = [(m.start, m.end) for m in mentions]
     out: list[Mention] = []
     lowered = text.lower()
