@@ -204,3 +204,54 @@ def test_a_place_or_name_and_a_noun_for_an_armed_body(known: KnowledgeBase, text
 def test_what_is_not_a_new_name(known: KnowledgeBase, text: str,
                                 expected: list[tuple[str, str]]) -> None:
     assert resolved(known, text) == expected
+
+
+FACTIONS_YAML = """\
+- id: front
+  name: National Front of Ruritania
+  aliases: [National Front of Ruritania (Unified)]
+  acronyms: [NFR, NFR-U]
+  ambiguous: [NFR]
+- id: front-k
+  name: National Front of Ruritania (Khaplan)
+  acronyms: [NFR-K, NFR]
+  ambiguous: [NFR]
+- id: ruritania
+  name: Ruritania
+  kind: state
+  descriptors: [Ruritanian]
+  country: Ruritania
+- id: ruritanian-rifles
+  name: Ruritania Rifles
+  kind: state_force
+  aliases: [Special Rifles]
+  country: Ruritania
+"""
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The NFR – K and the NFR – U split in 1988.",
+     [("NFR – K", "front-k"), ("NFR – U", "front")]),
+    ("Militants of the National Front of Ruritania – Khaplan ambushed a patrol.",
+     [("National Front of Ruritania – Khaplan", "front-k")]),
+])
+def test_a_known_name_a_dash_and_a_word_name_its_faction(text: str,
+                                                         expected: list[tuple[str, str]]) -> None:
+    assert resolved(build_kb([("f.yaml", FACTIONS_YAML)]), text) == expected
+
+
+def test_a_state_force_is_named_with_its_demonym() -> None:
+    text = "Ruritanian Special Rifles stormed the building."
+    assert resolved(build_kb([("f.yaml", FACTIONS_YAML)]), text) == [
+        ("Ruritanian Special Rifles", "ruritanian-rifles")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("It was challenged by the 10th Front of the dissidents.", "10th Front"),
+    ("The 7th Muslim brigade was formed in 1992.", "7th Muslim brigade"),
+    ("Among them is the Eastern Ruritania Shield, a militia.", "Eastern Ruritania Shield"),
+    ("IS then set up the Caucasus Wilayah in the mountains.", "Caucasus Wilayah"),
+])
+def test_numbered_units_and_regional_names(text: str, name: str) -> None:
+    kb = build_kb([("f.yaml", FACTIONS_YAML)])
+    assert (name, candidate_id(name)) in resolved(kb, text)

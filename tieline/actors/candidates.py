@@ -84,6 +84,8 @@ _PREVIOUS_WORD = re.compile(r"([A-Za-z]+)\s+$")
 _FIRST_WORD = re.compile(r"([A-Z][a-z]+)\s+(?:the\s+)?(?=[A-Z])")
 _PART_OF = re.compile(r"([A-Z][a-z]+)\s+of\s+(?:the\s+)?(?=[A-Z])")
 _OF_BEFORE = re.compile(r"\s+(?:of|in|for)\s+(?:the\s+)?$")
+_CAPITALISED_AFTER = re.compile(r"[^\S\n]+[A-Z]")
+_DASH_FACTION = re.compile(r"[^\S\n]*[–—][^\S\n]*([A-Z][A-Za-z]{0,11})\b|[^\S\n]+-[^\S\n]+([A-Z][A-Za-z]{0,11})\b")
 _POSSESSIVE_AT = re.compile(r"['’]s?\s+")
 _LEADING_ACRONYM_POSSESSIVE = re.compile(r"[A-Z]{1,6}['’]s?\s+(?=[A-Z])")
 _TRAILING_POSSESSIVE = re.compile(r"['’]s?$")
@@ -111,7 +113,9 @@ def _run_pattern() -> re.Pattern[str]:
     heads = "|".join(sorted({h for h in rules.head_nouns | rules.descriptive_heads if h.isalpha()},
                             key=len, reverse=True))
     # a head noun written in lower case may end it ("the Madhi army", "the Zintan militia")
-    return re.compile(rf"{_WORD}(?:(?:{space}|-){joiner}*{_WORD})*(?:{space}(?:{heads})\b)?")
+    # a numbered unit opens with its ordinal ("the 10th Front", "the 7th Muslim brigade")
+    ordinal = rf"(?:\d{{1,3}}(?:st|nd|rd|th){space})?"
+    return re.compile(rf"{ordinal}{_WORD}(?:(?:{space}|-){joiner}*{_WORD})*(?:{space}(?:{heads})\b)?")
 
 
 def candidate_id(name: str) -> str:
@@ -166,6 +170,7 @@ class CandidateFinder:
                 found = self._new_name(text, start, end, headline)
             if found is not None:
                 out.append(found)
+        out += self._dash_factions(text, matches)
         out += self._joined_names(text, matches, out, headlines)
         out += self._acronym_names(text, matches, out)
         return [self._named_by_acronym(text, m) for m in outermost(out)]
@@ -240,7 +245,8 @@ class CandidateFinder:
                     return None
                 return _candidate(text, rest, end) if \
                     self._looks_like_group(text, rest, text[rest:end]) else None
-            if self._is_state(m) and not _OF_BEFORE.search(text, start, m.start):
+            if self._is_state(m) and not _OF_BEFORE.search(text, start, m.start) \
+                    and not _CAPITALISED_AFTER.match(text, m.end, end):
                 return None  # "African Mali army", "Crusader Mozambican army": the state's
         part = self._part_of_known(text, start, inside)
         if part is not None:
@@ -299,6 +305,36 @@ class CandidateFinder:
             if owner is not None:
                 return NameMatch(start, e, text[start:e], ((owner, "fuzzy", False),))
         return None
+
+    def _dash_factions(self, text: str, matches: Sequence[NameMatch]) -> list[NameMatch]:
+        """"NSCN – K", "ULFA – I", "National Socialist Council of Nagalim – Khaplang": a
+        known name, a dash and a capitalised word name the faction the base knows as
+        "NSCN-K" or "National Socialist Council of Nagaland (Khaplang)"."""
+        out = []
+        for m in matches:
+            hit = _DASH_FACTION.match(text, m.end)
+            if hit is None:
+                continue
+            suffix = hit.group(1) or hit.group(2)
+            owner = self._acronym_owner(f"{m.text}-{suffix}") if m.text.isupper() \
+                else self._faction_owner(m.text, suffix)
+            if owner is not None:
+                out.append(NameMatch(m.start, hit.end(), text[m.start:hit.end()],
+                                     ((owner, "fuzzy", False),)))
+        return out
+
+    def _faction_owner(self, name: str, suffix: str) -> str | None:
+        """The one actor with a name that starts like ``name`` and holds the word
+        ``suffix``: "National Socialist Council of Nagaland (Khaplang)"."""
+        stem = " ".join(fold_text(name).split()[:-1])
+        word = fold_text(suffix).strip()
+        owners = set()
+        for actor in self.kb:
+            for n in actor.all_names():
+                folded = fold_text(n).split()
+                if " ".join(folded).startswith(stem) and word in folded[len(stem.split()):]:
+                    owners.add(actor.id)
+        return owners.pop() if len(owners) == 1 else None
 
     def _joined_names(self, text: str, matches: Sequence[NameMatch], found: list[NameMatch],
                       headlines: list[tuple[int, int]]) -> list[NameMatch]:

@@ -101,7 +101,7 @@ def resolve_mentions(text: str, sentences: Sequence[Sentence], matches: Sequence
             continue
         if how == "leader" and _person_tied_elsewhere(text, m.start, m.end):
             continue
-        start, end, wing = _widen_for_wing(text, m.start, m.end)
+        start, end, wing = _widen_for_wing(text, _with_demonym(text, m.start, actor_id, kb), m.end)
         affiliate = _affiliate_reference(text, m.end, actor_id, kb, present)
         if affiliate is not None:
             actor_id, how, end = affiliate
@@ -373,6 +373,29 @@ def _person_tied_elsewhere(text: str, start: int, end: int) -> bool:
     """A leader named with the group the sentence ties them to ("al-Muhandis, the founder
     of KIA"; "militants led by Hattab") stands for that tie, not for the leader's group."""
     return bool(_PERSON_ROLE.match(text[end:end + 80]) or _LED_BY.search(text[max(0, start - 20):start]))
+
+
+_WORD_BEFORE = re.compile(r"([A-Z][a-z]+)[^\S\n]+$")
+
+
+def _with_demonym(text: str, start: int, actor_id: str, kb: KnowledgeBase) -> int:
+    """Where a state force's mention starts: with the demonym of its country before it,
+    as the text names it ("Russian Spetsnaz", "Indian Assam Rifles")."""
+    actor = kb.actors.get(actor_id)
+    if actor is None or actor.kind != "state_force":
+        return start
+    before = _WORD_BEFORE.search(text[max(0, start - 20):start])
+    if before is None:
+        return start
+    def build(base: KnowledgeBase) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = {}
+        for a in base:
+            if a.kind == "state" and a.country:
+                out.setdefault(a.country, set()).update(a.descriptors)
+        return out
+
+    demonyms = kb.derived("demonyms_by_country", build).get(actor.country or "", set())
+    return start - len(before.group()) if before.group(1) in demonyms else start
 
 
 def _is_state(actor_id: str | None, kb: KnowledgeBase) -> bool:
