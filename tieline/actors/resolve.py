@@ -116,9 +116,32 @@ def resolve_mentions(text: str, sentences: Sequence[Sentence], matches: Sequence
     mentions += _collective_mentions(text, starts, mentions, matches, kb)
     mentions += _possessive_mentions(text, starts, mentions, kb)
     mentions += _pronoun_mentions(sentences, mentions, kb)
-    mentions = [_parent_reference(text, m, kb) for m in mentions]
+    mentions = [_parent_reference(text, m, kb) for m in _tied_leaders(text, sentences, mentions)]
     mentions.sort(key=lambda x: x.start)
     return mentions
+
+
+def _tied_leaders(text: str, sentences: Sequence[Sentence],
+                  mentions: list[Mention]) -> list[Mention]:
+    """A person stands for the group they lead only where the text ties them to it: the
+    group is named in the same sentence or the one before ("Hezbollah's leader Hassan
+    Nasrallah met ..."), or the person acts for it, as the subject opening the sentence
+    ("Osama bin Laden authorized the plot") or through a possessive ("bin Laden's
+    fatwa"). "criticising Mullah Omar" is about a person, not a group."""
+    named = {(m.actor_id, m.sentence) for m in mentions if m.how != "leader"}
+
+    def tied(m: Mention) -> bool:
+        if (m.actor_id, m.sentence) in named or (m.actor_id, m.sentence - 1) in named:
+            return True
+        if _POSSESSIVE_AFTER.match(text, m.end):
+            return True
+        opening = sentences[m.sentence].start if m.sentence < len(sentences) else 0
+        return _SUBJECT_OPENING.fullmatch(text[opening:m.start]) is not None
+
+    return [m for m in mentions if m.how != "leader" or tied(m)]
+
+
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\s")
 
 
 _PARENT_LINKS = ("affiliate_of", "branch_of", "wing_of")
