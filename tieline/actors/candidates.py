@@ -225,6 +225,9 @@ class CandidateFinder:
                    if not any(m.start <= w.start() + start < m.end for m in inside)]
         words = [w.strip("'’`") for _, w in outside]
         capitalised = [w for w in words if w[:1].isupper() and w.lower() not in self.rules.particles]
+        if outside and outside[0][0] == start and _at_sentence_start(text, start) \
+                and capitalised and capitalised[0] == words[0]:
+            capitalised = capitalised[1:]  # "Wounded Jabhat al-Nusra fighters": a first word
         if len(inside) == 1 and words and all(w.lower() in self.rules.self_nouns for w in words) \
                 and inside[0].end <= outside[0][0]:
             m = inside[0]  # "the Nour al-Din Zinki Movement": the same group, named in full
@@ -250,7 +253,7 @@ class CandidateFinder:
                 return None  # "African Mali army", "Crusader Mozambican army": the state's
         part = self._part_of_known(text, start, inside)
         if part is not None:
-            return part
+            return None if part is _KEEP else part
         last_inside = any(m.start < end <= m.end for m in inside)
         if last_inside and not all(self._is_state(m) for m in inside if m.end >= end) and \
                 all(w.lower() in self._state_words for w in capitalised):
@@ -272,7 +275,7 @@ class CandidateFinder:
                 continue
             if of.start() - start >= 4 and self._looks_like_group(text, start, text[start:of.start()]):
                 return _candidate(text, start, of.start())
-            return None
+            return _KEEP  # "Fighters of the Popular Mobilization Forces": the known group
         return None
 
     def _descriptive(self, text: str, start: int, end: int) -> NameMatch | None:
@@ -543,6 +546,10 @@ def candidate_actor(match: NameMatch) -> Actor:
     name = match.text
     return Actor(id=candidate_id(name), name=name, kind="armed_group", candidate=True,
                  source="found in text; not in the knowledge base")
+
+
+#: What :meth:`CandidateFinder._part_of_known` returns when the known name stays alone.
+_KEEP = NameMatch(0, 0, "", ())
 
 
 def _candidate(text: str, start: int, end: int) -> NameMatch:
