@@ -74,3 +74,10 @@ def test_the_place_test_reads_the_words_around_the_name() -> None:
     text = "Clashes in Syria went on."
     assert is_place(text, 11, 16)
     assert not is_place("Syria denied it.", 0, 5)
+
+
+def test_a_states_possessive_before_another_actor_only_places_it() -> None:
+    kb = build_kb([("t.yaml", KB_YAML + "- id: dine-leader-group\n  name: Iyad Brigade\n"
+                   "  leaders: [{name: Iyad Ag Ghaly}]\n")])
+    assert actors(kb, "Mali's Iyad Ag Ghaly armed Ansar Dine.") == ["dine-leader-group", "ansar-dine"]
+    assert actors(kb, "Mali's army fought Ansar Dine.") == ["mali", "ansar-dine"]

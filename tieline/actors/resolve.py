@@ -116,7 +116,8 @@ def resolve_mentions(text: str, sentences: Sequence[Sentence], matches: Sequence
     mentions += _collective_mentions(text, starts, mentions, matches, kb)
     mentions += _possessive_mentions(text, starts, mentions, kb)
     mentions += _pronoun_mentions(sentences, mentions, kb)
-    mentions = [_parent_reference(text, m, kb) for m in _tied_leaders(text, sentences, mentions)]
+    mentions = _states_owning_others(text, _tied_leaders(text, sentences, mentions), kb)
+    mentions = [_parent_reference(text, m, kb) for m in mentions]
     mentions.sort(key=lambda x: x.start)
     return mentions
 
@@ -133,8 +134,8 @@ def _tied_leaders(text: str, sentences: Sequence[Sentence],
     def tied(m: Mention) -> bool:
         if (m.actor_id, m.sentence) in named or (m.actor_id, m.sentence - 1) in named:
             return True
-        if _POSSESSIVE_AFTER.match(text, m.end):
-            return True
+        if _POSSESSIVE_AFTER.match(text, m.end) or _OWNED_BEFORE.search(text, 0, m.start):
+            return True  # "bin Laden's fatwa", "Libya's Khalifa Haftar"
         opening = sentences[m.sentence].start if m.sentence < len(sentences) else 0
         return _SUBJECT_OPENING.fullmatch(text[opening:m.start]) is not None
 
@@ -142,6 +143,23 @@ def _tied_leaders(text: str, sentences: Sequence[Sentence],
 
 
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\s")
+_OWNED_BEFORE = re.compile(r"\b[A-Z][\w-]*['’]s?\s+$")
+
+
+def _states_owning_others(text: str, mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:
+    """"Libya's Khalifa Haftar", "Iran's Islamic Revolutionary Guard Corps": a state's
+    possessive right before another actor's name only places that actor; the state takes
+    no part."""
+    by_start = {m.start: m for m in mentions}
+    out = []
+    for m in mentions:
+        after = _POSSESSIVE_AFTER.match(text, m.end)
+        nxt = by_start.get(after.end()) if after else None
+        if nxt is not None and nxt.actor_id != m.actor_id and _is_state(m.actor_id, kb) \
+                and m.how in _NAMED:
+            continue
+        out.append(m)
+    return out
 
 
 _PARENT_LINKS = ("affiliate_of", "branch_of", "wing_of")
