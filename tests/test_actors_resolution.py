@@ -332,3 +332,30 @@ def test_a_name_settled_by_context_helps_settle_another() -> None:
 """)])
     text = "JI members trained at MILF camps in the late 1990s, Abu Sayyaf said."
     assert ("JI members", "ji") in mentions(kb, text)
+
+
+LEADERS_YAML = """\
+- id: taliban
+  name: Taliban
+  leaders: [{name: Mullah Omar}]
+- id: al-qaeda
+  name: al-Qaeda
+  leaders: [{name: Osama bin Laden}, {name: bin Laden}]
+- id: hezbollah
+  name: Hezbollah
+  leaders: [{name: Hassan Nasrallah}]
+"""
+
+
+@pytest.mark.parametrize("text, expected", [
+    # tied by the group named with them, by a possessive, or acting as the subject
+    ("Hezbollah's leader Hassan Nasrallah met the delegation.",
+     [("Hezbollah", "hezbollah"), ("Hassan Nasrallah", "hezbollah")]),
+    ("He signed bin Laden's fatwa.", [("bin Laden", "al-qaeda")]),
+    ("Osama bin Laden authorized the plot.", [("Osama bin Laden", "al-qaeda")]),
+    # a person the sentence is merely about stands for nobody
+    ("In 2014 Ghazi pledged support to them, criticising Mullah Omar.", []),
+])
+def test_a_leader_stands_for_the_group_only_where_the_text_ties_them(
+        text: str, expected: list[tuple[str, str]]) -> None:
+    assert mentions(build_kb([("l.yaml", LEADERS_YAML)]), text) == expected

@@ -44,3 +44,12 @@ def test_all_actors_include_known_ones(tmp_path: Path) -> None:
     db = ingest(tmp_path)
     result = CliRunner().invoke(main, ["actors", "--db", db])
     assert "Hamas (hamas)" in result.output and "Fatah (fatah)" in result.output
+
+
+def test_unknown_shows_each_candidate_with_the_sentence_it_was_seen_in(tmp_path: Path) -> None:
+    db = ingest(tmp_path)
+    result = CliRunner().invoke(main, ["actors", "--unknown", "--db", db])
+    lines = result.output.splitlines()
+    assert any("Nasser Salahuddin Brigade (candidate-nasser-salahuddin-brigade)" in x for x in lines)
+    assert any(x.strip().endswith("near Rafah in 2014.") for x in lines)
+    assert not any("Hamas (hamas)" in x for x in lines)

@@ -311,7 +311,9 @@ def actors(unknown: bool, db: str, fmt: str) -> None:
     for r in rows:
         click.echo(f"{r['mentions']:>8} {r['documents']:>5} {r['events']:>6}  {r['name']} ({r['id']})")
         if unknown and r["example"]:
-            click.echo(f"{'':>23}{r['example']['document']}: …{r['example']['context']}…")
+            example = r["example"]
+            said = example.get("sentence") or f"…{example['context']}…"
+            click.echo(f"{'':>23}{example['document']}: {said}")
 
 
 def _candidate_yaml(rows: list[dict[str, Any]]) -> str:
@@ -326,7 +328,8 @@ def _candidate_yaml(rows: list[dict[str, Any]]) -> str:
         entries.append({
             "id": r["id"].removeprefix(CANDIDATE_PREFIX), "name": r["name"], "kind": "armed_group",
             "aliases": [], "acronyms": [], "country": None, "links": [],
-            "source": f"seen in {example.get('document', '?')}: {example.get('context', '')}"[:300],
+            "source": f"seen in {example.get('document', '?')}: "
+                      f"{example.get('sentence') or example.get('context', '')}"[:300],
         })
     return yaml.safe_dump(entries, allow_unicode=True, sort_keys=False, width=100)
 

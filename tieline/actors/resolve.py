@@ -22,37 +22,19 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from ..model import Actor, Mention, Sentence
-from ..yaml_data import load_yaml
+from .candidates import outermost
 from .disambiguate import DocumentContext, choose_candidate
+from .institutions import document_countries, institution_mentions
 from .kb import KnowledgeBase
+from .lexicon import reference_lexicon
 from .matcher import NameMatch
+from .places import continues_place_list, is_place
 
 _DEFINED = re.compile(r"\s*\(\s*(?:the\s+)?([A-Z][A-Za-z0-9&\-]{1,11})\s*\)")
 _AKA = re.compile(r"\s*\(\s*(?:formerly|also known as|aka|a\.k\.a\.|known as)\s+([^)]{2,60})\)")
-
-
-@dataclass(frozen=True)
-class ReferenceLexicon:
-    group_nouns: tuple[str, ...]
-    affiliate_nouns: tuple[str, ...]
-    wing_modifiers: tuple[str, ...]
-    wing_nouns: tuple[str, ...]
-    determiners: tuple[str, ...]
-    place_markers: tuple[str, ...]
-    parent_nouns: tuple[str, ...]
-    member_nouns: tuple[str, ...]
-
-
-@lru_cache(maxsize=1)
-def reference_lexicon() -> ReferenceLexicon:
-    path = resources.files("tieline") / "data" / "lexicons" / "references.yaml"
-    data = load_yaml(path.read_text("utf-8"))
-    return ReferenceLexicon(**{k: tuple(v) for k, v in data.items()})
 
 
 def _alternation(words: Sequence[str]) -> str:
@@ -90,6 +72,8 @@ def resolve_mentions(text: str, sentences: Sequence[Sentence], matches: Sequence
                      kb: KnowledgeBase) -> list[Mention]:
     """Resolve raw name matches and descriptive references into mentions."""
     starts = [s.start for s in sentences]
+    # a longer name found around known ones ("Tawheed and Jihad") is the name there
+    matches = outermost(list(matches))
     defined = _defined_acronyms(text, matches)
     matches = _add_defined_acronym_matches(text, matches, defined)
     present = set(defined.values())
@@ -99,8 +83,13 @@ def resolve_mentions(text: str, sentences: Sequence[Sentence], matches: Sequence
             present |= clear
     chosen = _choose_all(text, sentences, starts, matches, kb, present, defined)
     mentions: list[Mention] = []
+    place_end = -1  # where the last state named as a place ends: "in Syria, Iraq and Yemen"
     for m in matches:
         actor_id, how = chosen[m.start]
+        if _is_state(actor_id, kb) and (is_place(text, m.start, m.end)
+                                        or continues_place_list(text, place_end, m.start)):
+            place_end = m.end  # a state named as a location is not a party there
+            continue
         if how == "territory":
             # "weapons that came from Gaza": the place stands for the actor that holds
             # it, when the document names that actor as well.
@@ -108,11 +97,11 @@ def resolve_mentions(text: str, sentences: Sequence[Sentence], matches: Sequence
                 mentions.append(Mention(m.start, m.end, m.text, actor_id,
                                         _index_of(starts, m.start), how))
             continue
-        if actor_id is None or _is_place(text, m.start, actor_id, kb):
+        if actor_id is None:
             continue
         if how == "leader" and _person_tied_elsewhere(text, m.start, m.end):
             continue
-        start, end, wing = _widen_for_wing(text, m.start, m.end)
+        start, end, wing = _widen_for_wing(text, _with_demonym(text, m.start, actor_id, kb), m.end)
         affiliate = _affiliate_reference(text, m.end, actor_id, kb, present)
         if affiliate is not None:
             actor_id, how, end = affiliate
@@ -122,13 +111,55 @@ def resolve_mentions(text: str, sentences: Sequence[Sentence], matches: Sequence
     mentions += _member_mentions(text, starts, mentions, kb)
     mentions += _pair_mentions(text, sentences, starts, mentions, kb)
     mentions += _name_head_mentions(text, starts, mentions, kb)
-    mentions += _state_force_mentions(text, starts, mentions, matches, kb)
+    institutions, absorbed = institution_mentions(text, starts, mentions, matches, kb)
+    mentions = [m for m in mentions if m.start not in absorbed or m.how not in _NAMED] + institutions
     mentions += _collective_mentions(text, starts, mentions, matches, kb)
     mentions += _possessive_mentions(text, starts, mentions, kb)
     mentions += _pronoun_mentions(sentences, mentions, kb)
+    mentions = _states_owning_others(text, _tied_leaders(text, sentences, mentions), kb)
     mentions = [_parent_reference(text, m, kb) for m in mentions]
     mentions.sort(key=lambda x: x.start)
     return mentions
+
+
+def _tied_leaders(text: str, sentences: Sequence[Sentence],
+                  mentions: list[Mention]) -> list[Mention]:
+    """A person stands for the group they lead only where the text ties them to it: the
+    group is named in the same sentence or the one before ("Hezbollah's leader Hassan
+    Nasrallah met ..."), or the person acts for it, as the subject opening the sentence
+    ("Osama bin Laden authorized the plot") or through a possessive ("bin Laden's
+    fatwa"). "criticising Mullah Omar" is about a person, not a group."""
+    named = {(m.actor_id, m.sentence) for m in mentions if m.how != "leader"}
+
+    def tied(m: Mention) -> bool:
+        if (m.actor_id, m.sentence) in named or (m.actor_id, m.sentence - 1) in named:
+            return True
+        if _POSSESSIVE_AFTER.match(text, m.end) or _OWNED_BEFORE.search(text, 0, m.start):
+            return True  # "bin Laden's fatwa", "Libya's Khalifa Haftar"
+        opening = sentences[m.sentence].start if m.sentence < len(sentences) else 0
+        return _SUBJECT_OPENING.fullmatch(text[opening:m.start]) is not None
+
+    return [m for m in mentions if m.how != "leader" or tied(m)]
+
+
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\s")
+_OWNED_BEFORE = re.compile(r"\b[A-Z][\w-]*['’]s?\s+$")
+
+
+def _states_owning_others(text: str, mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:
+    """"Libya's Khalifa Haftar", "Iran's Islamic Revolutionary Guard Corps": a state's
+    possessive right before another actor's name only places that actor; the state takes
+    no part."""
+    by_start = {m.start: m for m in mentions}
+    out = []
+    for m in mentions:
+        after = _POSSESSIVE_AFTER.match(text, m.end)
+        nxt = by_start.get(after.end()) if after else None
+        if nxt is not None and nxt.actor_id != m.actor_id and _is_state(m.actor_id, kb) \
+                and m.how in _NAMED:
+            continue
+        out.append(m)
+    return out
 
 
 _PARENT_LINKS = ("affiliate_of", "branch_of", "wing_of")
@@ -166,56 +197,6 @@ def _name_head_mentions(text: str, starts: list[int], mentions: list[Mention],
 _NAME_HEAD = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+)\b(?!\s+(?:of\s+)?[A-Z])")
 
 
-_STATE_FORCE = re.compile(
-    r"\b(?:(?:the\s+)?(?:government|regime|state|security|army|military|police)\s+"
-    r"(?:forces|troops|soldiers|units|personnel)|the\s+(?:government|regime|army|military))\b")
-
-
-def _state_force_mentions(text: str, starts: list[int], mentions: list[Mention],
-                          matches: Sequence[NameMatch], kb: KnowledgeBase) -> list[Mention]:
-    """"government forces", "the regime": the one state the document is about — the only
-    state it names (even as a place), else the one country of the groups it names."""
-    hits = [h for h in _STATE_FORCE.finditer(text)]
-    if not hits:
-        return []
-    states = {c[0] for m in matches for c in m.candidates
-              if c[0] in kb and kb.get(c[0]).kind == "state"}
-    if len(states) != 1:
-        countries = {kb.get(m.actor_id).country for m in mentions
-                     if m.actor_id in kb and kb.get(m.actor_id).kind in ("armed_group", "political_org")}
-        countries.discard(None)
-        states = {a.id for a in kb if a.kind == "state" and countries
-                  and (a.country or a.name) in countries} if len(countries) == 1 else set()
-    if len(states) != 1:
-        return []
-    state = states.pop()
-    taken = [(m.start, m.end) for m in mentions]
-    return [Mention(h.start(), h.end(), h.group(), state, _index_of(starts, h.start()), "descriptor")
-            for h in hits if not any(s < h.end() and h.start() < e for s, e in taken)]
-
-
-def _document_countries(mentions: Sequence[Mention], matches: Sequence[NameMatch],
-                         kb: KnowledgeBase) -> set[str]:
-    """The country (or countries, on a tie) a document is most about: the one with the
-    most distinct actors named, counting the states it names (even as places) and the
-    countries of the armed groups it names. A story about Mali's groups that mentions
-    the Islamic State is still about Mali."""
-    named: dict[str, set[str]] = {}
-    for m in matches:
-        for c in m.candidates:
-            if c[0] in kb and kb.get(c[0]).kind == "state":
-                named.setdefault(kb.get(c[0]).country or kb.get(c[0]).name, set()).add(c[0])
-    for mention in mentions:
-        if mention.actor_id in kb and kb.get(mention.actor_id).kind in ("armed_group", "political_org"):
-            country = kb.get(mention.actor_id).country
-            if country:
-                named.setdefault(country, set()).add(mention.actor_id)
-    if not named:
-        return set()
-    most = max(len(actors) for actors in named.values())
-    return {c for c, actors in named.items() if len(actors) == most}
-
-
 def _collective_patterns(kb: KnowledgeBase) -> list[tuple[re.Pattern[str], str, str, str]]:
     """The phrases of the base's collective actors, compiled once per base, each with
     its actor, country and first word (lower case: a text without it is not searched)."""
@@ -241,7 +222,7 @@ def _collective_mentions(text: str, starts: list[int], mentions: list[Mention],
     patterns = _collective_patterns(kb)
     if not patterns or not _PLURAL_GROUPS.search(text):
         return []
-    countries = _document_countries(mentions, matches, kb)
+    countries = document_countries(mentions, matches, kb)
     taken = [(m.start, m.end) for m in mentions]
     out: list[Mention] = []
     lowered = text.lower()
@@ -423,10 +404,6 @@ def _choose_all(text: str, sentences: Sequence[Sentence], starts: list[int],
     return chosen
 
 
-_PREVIOUS_WORD = re.compile(r"([A-Za-z-]+)\s+$")
-_PLACE_PAIR = re.compile(r"\b([A-Za-z-]+)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?,?\s+(?:and|or)\s+$")
-
-
 _PERSON_ROLE = re.compile(
     r"^\s*,\s*(?:the|a|an|its|their)\s+(?:\w+\s+){0,2}?(?:founder|co-founder|leader|commander|head|"
     r"chief|emir|spokesman|spokesperson|operative|member|deputy|ideologue)s?\s+(?:of|in)\b", re.I)
@@ -439,20 +416,32 @@ def _person_tied_elsewhere(text: str, start: int, end: int) -> bool:
     return bool(_PERSON_ROLE.match(text[end:end + 80]) or _LED_BY.search(text[max(0, start - 20):start]))
 
 
-def _is_place(text: str, start: int, actor_id: str, kb: KnowledgeBase) -> bool:
-    """A state named as a location ("fighting in Syria") is not an actor there."""
+_WORD_BEFORE = re.compile(r"([A-Z][a-z]+)[^\S\n]+$")
+
+
+def _with_demonym(text: str, start: int, actor_id: str, kb: KnowledgeBase) -> int:
+    """Where a state force's mention starts: with the demonym of its country before it,
+    as the text names it ("Russian Spetsnaz", "Indian Assam Rifles")."""
     actor = kb.actors.get(actor_id)
-    if actor is None or actor.kind != "state":
-        return False
-    before = text[max(0, start - 60):start]
-    previous = _PREVIOUS_WORD.search(before)
-    if previous is None:
-        return False
-    markers = reference_lexicon().place_markers
-    if previous.group(1).lower() in ("and", "or"):  # "in Syria and Iraq": both are places
-        pair = _PLACE_PAIR.search(before)
-        return pair is not None and pair.group(1).lower() in markers
-    return previous.group(1).lower() in markers
+    if actor is None or actor.kind != "state_force":
+        return start
+    before = _WORD_BEFORE.search(text[max(0, start - 20):start])
+    if before is None:
+        return start
+    def build(base: KnowledgeBase) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = {}
+        for a in base:
+            if a.kind == "state" and a.country:
+                out.setdefault(a.country, set()).update(a.descriptors)
+        return out
+
+    demonyms = kb.derived("demonyms_by_country", build).get(actor.country or "", set())
+    return start - len(before.group()) if before.group(1) in demonyms else start
+
+
+def _is_state(actor_id: str | None, kb: KnowledgeBase) -> bool:
+    actor = kb.actors.get(actor_id) if actor_id is not None else None
+    return actor is not None and actor.kind == "state"
 
 
 def _defined_acronyms(text: str, matches: Sequence[NameMatch]) -> dict[str, str]:

@@ -476,7 +476,8 @@ class Store:
                 text = r["doc_text"]
                 context = text[max(0, r["start"] - 100):min(len(text), r["end"] + 100)]
                 example[r["actor_id"]] = {"document": r["doc_id"], "mention": r["text"],
-                                          "context": " ".join(context.split())}
+                                          "context": " ".join(context.split()),
+                                          "sentence": _sentence_around(text, r["start"])}
         rows = [{"id": r["id"], "name": r["name"], "kind": r["kind"],
                  "mentions": counts.get(r["id"], (0, 0))[0],
                  "documents": counts.get(r["id"], (0, 0))[1],
@@ -607,3 +608,13 @@ def _check_correction(correction: Correction) -> None:
     if correction.action != "edit" and correction.changes:
         raise CorrectionError(f"a correction '{correction.action}' changes no fields",
                               remedy="use 'edit' to change fields")
+
+
+def _sentence_around(text: str, offset: int) -> str:
+    """The sentence of ``text`` that holds ``offset``, on one line."""
+    from ..text import split_sentences
+
+    for sentence in split_sentences(text):
+        if sentence.start <= offset < sentence.end:
+            return " ".join(sentence.text.split())
+    return ""

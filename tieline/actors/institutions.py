@@ -1,0 +1,239 @@
+"""A state's institutions and forces named without their proper names.
+
+"government forces", "the army", "police", "Syrian intelligence", "the newly-elected
+parliament", "Mali army", "British security service", "Bashar Assad's government": each
+is the state its qualifier names (a demonym, the state's name or its possessive), or,
+without one, the state the document is about (:func:`document_countries`). Where the base
+holds exactly one state force of that country named for the noun ("army": the Syrian Arab
+Army), the phrase is that force.
+
+The mention keeps the phrase as the text writes it, from the qualifier (or, without one,
+the first word of the name) to the noun: "government forces", "Mali army", "parliament"
+for "the newly-elected parliament". A noun that only modifies another one ("the military
+coup", "police stations", "government-backed") names no body. The words are data
+(``lexicons/institutions.yaml``).
+
+Example:
+    >>> [m.text for m in institution_mentions(text, starts, mentions, matches, kb)]  # doctest: +SKIP
+    ['government forces']
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from ..errors import KnowledgeBaseError
+from ..model import Actor, Mention
+from ..yaml_data import load_yaml
+from .kb import KnowledgeBase
+from .matcher import NameMatch
+
+
+@dataclass(frozen=True)
+class InstitutionLexicon:
+    """The lists of ``institutions.yaml`` (each described there)."""
+
+    nouns: tuple[str, ...]
+    bare_nouns: frozenset[str]
+    modifiers: tuple[str, ...]
+    foreign_modifiers: frozenset[str]
+    compound_heads: frozenset[str]
+    led_nouns: frozenset[str]
+    plain_nouns: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def institution_lexicon() -> InstitutionLexicon:
+    path = resources.files("tieline") / "data" / "lexicons" / "institutions.yaml"
+    data = load_yaml(path.read_text("utf-8"))
+    keys = {"nouns", "bare_nouns", "modifiers", "foreign_modifiers", "compound_heads", "led_nouns",
+            "plain_nouns"}
+    if not isinstance(data, dict) or set(data) != keys:
+        raise KnowledgeBaseError(f"institutions.yaml: expected exactly the lists {sorted(keys)}")
+    low = {k: [str(w).lower() for w in v] for k, v in data.items()}
+    return InstitutionLexicon(
+        nouns=tuple(low["nouns"]), bare_nouns=frozenset(low["bare_nouns"]),
+        modifiers=tuple(low["modifiers"]), foreign_modifiers=frozenset(low["foreign_modifiers"]),
+        compound_heads=frozenset(low["compound_heads"]), led_nouns=frozenset(low["led_nouns"]),
+        plain_nouns=frozenset(low["plain_nouns"]))
+
+
+def _alternation(words: Sequence[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+def _qualifiers(kb: KnowledgeBase) -> dict[str, str]:
+    """Each state's name and demonyms -> its id (a word shared by two states is left out)."""
+    def build(base: KnowledgeBase) -> dict[str, str]:
+        seen: dict[str, set[str]] = {}
+        for actor in base:
+            if actor.kind == "state":
+                for word in (actor.name, *actor.descriptors):
+                    if word[:1].isupper():
+                        seen.setdefault(word, set()).add(actor.id)
+        return {w: ids.pop() for w, ids in seen.items() if len(ids) == 1}
+
+    return kb.derived("institution_qualifiers", build)
+
+
+def _pattern(kb: KnowledgeBase) -> re.Pattern[str]:
+    def build(base: KnowledgeBase) -> re.Pattern[str]:
+        lex = institution_lexicon()
+        quals = _alternation(list(_qualifiers(base)))
+        return re.compile(
+            rf"(?:(?P<qual>{quals})(?P<poss>['’]s?)?\s+"
+            rf"|(?P<person>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)['’]s?\s+)?"
+            rf"(?:(?P<adj>[a-z][\w-]*-[\w-]+)\s+)?"  # "newly-elected": not in the mention
+            rf"(?P<name>(?i:(?:(?:{_alternation(lex.modifiers)})\s+){{0,2}}"
+            rf"(?:{_alternation(lex.nouns)})))\b")
+
+    return kb.derived("institution_pattern", build)
+
+
+_AFTER = re.compile(r"(-)|\s+([A-Za-z][\w-]*)")
+_BEFORE = re.compile(r"([\w'’-]+)\s*$")
+
+
+def institution_mentions(text: str, starts: list[int], mentions: Sequence[Mention],
+                         matches: Sequence[NameMatch], kb: KnowledgeBase) -> tuple[list[Mention], set[int]]:
+    """The mentions of state institutions in ``text``, and the starts of the state
+    mentions they take in ("Mali" in "Mali army"), which the caller drops."""
+    lex = institution_lexicon()
+    quals = _qualifiers(kb)
+    if not quals:
+        return [], set()
+    taken = [(m.start, m.end, m) for m in mentions]
+    home: str | None | bool = False  # the document's state, computed when first needed
+    out: list[Mention] = []
+    absorbed: set[int] = set()
+    for hit in _pattern(kb).finditer(text):
+        name = hit.group("name")
+        noun = _noun_of(name, lex)
+        if noun is None or _modifies_another(text, hit.end(), lex):
+            continue
+        state: str | None
+        if hit.group("qual"):
+            state = quals[hit.group("qual")]
+            start = hit.start("qual")
+        elif hit.group("person") and noun in lex.led_nouns and hit.group("person") not in quals:
+            home = _home(mentions, matches, kb) if home is False else home
+            state, start = home if isinstance(home, str) else None, hit.start("person")
+        else:
+            opening = hit.start("adj") if hit.group("adj") else hit.start("name")
+            if hit.group("person") or not _bare(text, opening, name, noun, lex) \
+                    or _foreign(text, opening, lex):
+                continue
+            home = _home(mentions, matches, kb) if home is False else home
+            state, start = home if isinstance(home, str) else None, hit.start("name")
+        if state is None:
+            continue
+        end = hit.end("name")
+        inside = [m for s, e, m in taken if s < end and start < e]
+        if any(m.actor_id != state or kb.actors.get(m.actor_id) is None for m in inside):
+            continue  # part of some other name ("Hezbollah's army", "the Syrian Arab Army")
+        if any(m.start <= start and end <= m.end for m in inside):
+            continue  # already a name of the state ("Syrian army")
+        absorbed |= {m.start for m in inside}
+        actor_id = _state_force(kb, state, noun) or state
+        sentence = max(0, bisect.bisect_right(starts, start) - 1)
+        out.append(Mention(start, end, text[start:end], actor_id, sentence, "descriptor"))
+    return out, absorbed
+
+
+def _noun_of(name: str, lex: InstitutionLexicon) -> str | None:
+    lowered = " ".join(name.lower().split())
+    for noun in sorted(lex.nouns, key=len, reverse=True):
+        if lowered.endswith(noun):
+            return noun
+    return None
+
+
+def _bare(text: str, start: int, name: str, noun: str, lex: InstitutionLexicon) -> bool:
+    """Whether the phrase names the state's body without a qualifier: a phrase of the
+    list ("government forces", "police"); a single word after "the" only where it may
+    also be an adjective ("the military", never "military training")."""
+    lowered = " ".join(name.lower().split())
+    if lowered not in lex.bare_nouns:
+        return False
+    return " " in lowered or lowered in lex.plain_nouns or \
+        re.search(r"\b[Tt]he\s+$", text[max(0, start - 5):start]) is not None
+
+
+def _modifies_another(text: str, end: int, lex: InstitutionLexicon) -> bool:
+    """"the military coup", "government-backed": the phrase modifies the next word."""
+    after = _AFTER.match(text, end)
+    if after is None:
+        return False
+    word = after.group(2) or ""
+    # "Parliament Speaker Aguila Saleh": a capitalised title after it
+    return bool(after.group(1)) or word.lower() in lex.compound_heads or word[:1].isupper() \
+        and word.lower() not in ("and", "or")
+
+
+def _foreign(text: str, start: int, lex: InstitutionLexicon) -> bool:
+    """A word right before that makes the phrase another body's ("rebel army",
+    "pro-government", "the Houthi-led government", "Taliban government")."""
+    if start > 0 and text[start - 1] == "-":
+        return True
+    before = _BEFORE.search(text[max(0, start - 30):start])
+    if before is None:
+        return False
+    word = before.group(1)
+    if word.lower() in lex.foreign_modifiers or word.endswith(("'s", "’s", "'", "’")) or "-" in word:
+        return True
+    # a capitalised word that does not open the sentence names another body ("Taliban")
+    opening = re.search(r"(?:^|[.!?]\s+|\n)\S*$", text[max(0, start - 30):start]) is not None
+    return word[:1].isupper() and not opening and word.lower() not in ("the", "a", "an")
+
+
+def _home(mentions: Sequence[Mention], matches: Sequence[NameMatch],
+          kb: KnowledgeBase) -> str | None:
+    """The one state the document is about, if there is one."""
+    countries = document_countries(mentions, matches, kb)
+    if len(countries) != 1:
+        return None
+    country = next(iter(countries))
+    states = [a.id for a in kb if a.kind == "state" and (a.country or a.name) == country]
+    return states[0] if len(states) == 1 else None
+
+
+def _state_force(kb: KnowledgeBase, state: str, noun: str) -> str | None:
+    """The one state force of the state's country whose proper name ends in ``noun``
+    ("army": the Syrian Arab Army), if the base has exactly one."""
+    country = kb.get(state).country or kb.get(state).name
+    if noun not in ("army", "police", "navy", "air force", "gendarmerie", "national guard"):
+        return None
+    fitting = [a.id for a in kb if a.kind == "state_force" and a.country == country
+               and _ends_with(a, noun)]
+    return fitting[0] if len(fitting) == 1 else None
+
+
+def _ends_with(actor: Actor, noun: str) -> bool:
+    return any(n.lower().endswith(" " + noun) for n in (actor.name, *actor.aliases))
+
+
+def document_countries(mentions: Sequence[Mention], matches: Sequence[NameMatch],
+                       kb: KnowledgeBase) -> set[str]:
+    """The country (or countries, on a tie) a document is most about: the one with the
+    most distinct actors named, counting the states it names (even as places) and the
+    countries of the armed groups it names. A story about Mali's groups that mentions
+    the Islamic State is still about Mali."""
+    named: dict[str, set[str]] = {}
+    for m in matches:
+        for c in m.candidates:
+            if c[0] in kb and kb.get(c[0]).kind == "state":
+                named.setdefault(kb.get(c[0]).country or kb.get(c[0]).name, set()).add(c[0])
+    for mention in mentions:
+        if mention.actor_id in kb and kb.get(mention.actor_id).kind in ("armed_group", "political_org"):
+            country = kb.get(mention.actor_id).country
+            if country:
+                named.setdefault(country, set()).add(mention.actor_id)
+    if not named:
+        return set()
+    most = max(len(actors) for actors in named.values())
+    return {c for c, actors in named.items() if len(actors) == most}
