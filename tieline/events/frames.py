@@ -93,7 +93,7 @@ def frame_pair(frame: str, r: Roles, cooperative: bool = False,
     if frame == "mutual":
         return mutual_pair(r, cooperative)
     if frame == "receiver":
-        target = first(r.subject, r.possessor)
+        target = first(r.subject, r.possessor, r.owner)
         # "received training from X", "... by X", "... in X's camps"
         source = first(preps.get("from", []), r.agent, preps.get("in", []),
                        exclude=[target] if target else [])

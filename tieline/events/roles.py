@@ -77,6 +77,7 @@ class Roles:
     nominal: bool = False
     both: list[str] = field(default_factory=list)  # actors after "in/with both ..."
     fragment: bool = False  # a noun heading a sentence without a verb ("X and Y allies.")
+    owner: list[str] = field(default_factory=list)  # who has the thing the subject names
 
 
 def first(*groups: Sequence[str], exclude: Sequence[str] = ()) -> str | None:
@@ -182,6 +183,13 @@ def _subjects(tok: Token) -> list[Token]:
             continue
         if child.lower_ in relative and tok.dep_ == "relcl" and tok.head.i != tok.i:
             out.append(tok.head)
+        elif child.lower_ in relative and child.tag_ in ("WDT", "WP", "DT") and child.i > 0 and \
+                child.doc[child.i - 1].is_punct:
+            # ", that likely came from": the parser missed the relative clause; the
+            # pronoun stands for the noun just before it
+            before = next((t for t in reversed(child.doc[:child.i])
+                           if t.pos_ in ("NOUN", "PROPN")), None)
+            out.append(before if before is not None else child)
         else:
             out.append(child)
     return out
@@ -467,9 +475,29 @@ def read_roles(match: TriggerMatch, token_actor: TokenActors) -> Roles:
         if stray:
             preps["by"] = stray
     possessor = [a for a in possessor if a not in referent]
+    owner = [a for tok in subject_toks for a in owner_of(tok, token_actor)] if not subject else []
     return Roles(subject, objects, dict(preps), agent, passive, possessor, referent,
                  list(dict.fromkeys(direct_objects)), nominal, list(dict.fromkeys(both)),
-                 fragment=nominal and head.dep_ == "ROOT")
+                 fragment=nominal and head.dep_ == "ROOT", owner=owner)
+
+
+def owner_of(thing: Token, token_actor: TokenActors) -> list[str]:
+    """Who has a thing named by a noun that is no actor: its possessor, or the subject
+    of the verb it is the object of, through the lists it is part of ("X's attacks
+    have involved weapons, including a missile system, that came from Y": X)."""
+    tok = thing
+    for _ in range(MAX_CLIMB):
+        owners = [a for c in tok.children if c.dep_ == "poss" for a in actors_under(c, token_actor)]
+        if owners:
+            return owners
+        if tok.dep_ in ("dobj", "obj") and tok.head.pos_ in ("VERB", "AUX"):
+            subjects, _ = subject_tokens(tok.head)
+            return [a for s in subjects for a in actors_under(s, token_actor)]
+        if tok.dep_ in ("conj", "appos", "pobj", "prep") and tok.head.i != tok.i:
+            tok = tok.head
+            continue
+        break
+    return []
 
 
 def _stray_agent(head: Token, token_actor: TokenActors) -> list[str]:
