@@ -277,11 +277,12 @@ def test_a_trigger_inside_a_name_states_no_event(pipeline: Pipeline) -> None:
     assert {t for _, t, _ in found} == {"end_of_cooperation"}
 
 
-def test_a_declaration_of_war_is_a_threat_by_the_one_it_serves(pipeline: Pipeline) -> None:
+def test_a_declaration_that_helps_a_group_is_no_help_from_its_target(pipeline: Pipeline) -> None:
+    # Who declared the war the sentence does not say: nothing links the two as giver
+    # and receiver of help.
     text = "A public declaration of war against Hamas also helps Wilayat Sinai recruit."
     found = events(pipeline, text)
-    assert ("wilayat-sinai", "threat", "hamas") in found
-    assert not any(t == "logistics" for _, t, _ in found)  # the declaration helps, not Hamas
+    assert not any(t == "logistics" for _, t, _ in found)
 
 
 def test_support_in_a_list_of_things_received_comes_from_the_giver(pipeline: Pipeline) -> None:
@@ -387,9 +388,14 @@ def test_it_opening_a_sentence_about_something_else_stays_unbound(pipeline: Pipe
 
 @pytest.mark.parametrize("sentence, actors, bound", [
     ("Hamas said it had armed the PIJ.", {"Hamas": "hamas", "PIJ": "pij"}, {"it": "hamas"}),
-    # a subject naming two groups: "they" is left to the coordination rules
+    # a subject naming two groups binds "they" to both (the first kept here, the
+    # others beside it: see the plural test below)
     ("Suqour and Jaysh announced that they were merging into Ahrar.",
-     {"Suqour": "suqour", "Jaysh": "jaysh", "Ahrar": "ahrar"}, {}),
+     {"Suqour": "suqour", "Jaysh": "jaysh", "Ahrar": "ahrar"}, {"they": "suqour"}),
+    # "it" never stands for two groups
+    ("Suqour and Jaysh said it was over.", {"Suqour": "suqour", "Jaysh": "jaysh"}, {}),
+    # another group between the subject and the pronoun may be the one meant
+    ("Fatah attacked Hamas and its allies.", {"Fatah": "fatah", "Hamas": "hamas"}, {}),
     # the antecedent must come first
     ("Because it was weak, Fatah joined Hamas.", {"Fatah": "fatah", "Hamas": "hamas"}, {}),
 ])

@@ -16,7 +16,8 @@ from .roles import TokenActors, actors_under
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-INCLUDING_WINDOW = 3  # tokens before "including" where the including group may end
+INCLUDING_WINDOW = 3
+SEPARATORS = frozenset({",", "and", "or", "&", ";"})  # tokens before "including" where the including group may end
 
 
 def conjunct_actors(doc: Doc, actor: str, token_actor: TokenActors) -> list[str]:
@@ -65,8 +66,11 @@ def name_lists(doc: Doc, token_actor: TokenActors) -> list[list[str]]:
     lists: list[list[str]] = []
     current: list[str] = []
     for k, (start, _last, actor) in enumerate(units):
-        glued = k > 0 and all(t.lower_ in glue for t in doc[units[k - 1][1] + 1:start]) \
-            and start > units[k - 1][1] + 1
+        between = doc[units[k - 1][1] + 1:start] if k > 0 else doc[0:0]
+        # "X, Y and Z": only glue words between, one of them a separator ("of the army
+        # the IJT" is no list)
+        glued = k > 0 and len(between) > 0 and all(t.lower_ in glue for t in between) \
+            and any(t.lower_ in SEPARATORS for t in between)
         if glued:
             if actor not in current:
                 current.append(actor)

@@ -34,14 +34,14 @@ from .frames import FoundPair, expand, frame_pair, modifier_pair
 from .grammar import load_grammar
 from .lexicon import HedgeLexicon, TriggerLexicon, load_hedges, load_triggers
 from .match import TriggerFinder, TriggerMatch, is_given
-from .modality import ModalityReader
+from .modality import MODALITY_RANK, ModalityReader
 from .nlp import load_nlp
 from .ontology import Ontology, load_ontology
 from .parser_text import parse_texts
 from .pronouns import bound_pronouns
 from .releases import ReleaseMemory, note_releases, release_of, tie_members
 from .roles import (
-    TokenActors, actors_under, collaborator_side, coordinated_pair, first, governing_subject,
+    TokenActors, actors_under, attributed_doer, collaborator_side, coordinated_pair, first, governing_subject,
     read_roles, received, reciprocal, subject_tokens,
 )
 
@@ -215,10 +215,11 @@ class EventExtractor:
                     events += self._co_agents(ctx, match,
                                               [(a, "", "parse") for a in dict.fromkeys(mates)])
                 continue
-            pair = self._in_release(ctx, match, pair, roles_map)
+            pair, voiced = self._in_release(ctx, match, pair, roles_map)
             expanded = expand(pair, doc, match, roles_map, cooperative)
             for source, target, basis in expanded:
-                event = self._event(ctx, match, source, target, basis)
+                event = self._event(ctx, match, source, target, basis,
+                                    voiced if source == pair[0] else None)
                 if event is not None:
                     events.append(event)
             events += self._co_agents(ctx, match, expanded)
@@ -226,18 +227,19 @@ class EventExtractor:
         return events
 
     def _in_release(self, ctx: SentenceContext, match: TriggerMatch, pair: FoundPair,
-                    token_actor: TokenActors) -> FoundPair:
+                    token_actor: TokenActors) -> tuple[FoundPair, str | None]:
         """An act placed in a group's release and done in the name of the brand it
         belongs to ("In the same video, the Islamic State included a call ...", in a
-        video Wilayat Sinai released) is the releasing group's."""
+        video Wilayat Sinai released) is the releasing group's; the words that named
+        the brand are kept as the event's source mention."""
         issuer = release_of(match.head, token_actor, ctx.releases, ctx.sentence.paragraph)
         source, target, basis = pair
         if issuer is not None and issuer != target and ctx.facts.belongs_to(issuer, source):
-            return issuer, target, basis
-        return pair
+            return (issuer, target, basis), ctx.mention_of(source)
+        return pair, None
 
     def _event(self, ctx: SentenceContext, match: TriggerMatch, source: str, target: str,
-               basis: str) -> Event | None:
+               basis: str, source_words: str | None = None) -> Event | None:
         """One event, unless the same type and pair is already stated in the sentence."""
         trig, head = match.trigger, match.head
         etype = self.ontology.types[trig.type]
@@ -250,6 +252,9 @@ class EventExtractor:
         ctx.seen.add(key)
         sentence, doc = ctx.sentence, ctx.doc
         modality = self.modality.modality(head, sentence.text)
+        if source in attributed_doer(head, ctx.token_actor) and \
+                MODALITY_RANK[modality] > MODALITY_RANK["alleged"]:
+            modality = "alleged"  # "a bombing which many blamed on X": X is accused of it
         negated = self.modality.negated(head)
         offset = sentence.start + doc[match.start].idx
         date = ctx.dates.for_sentence(sentence.index, near=offset, tense=tense(head), head=head)
@@ -266,7 +271,8 @@ class EventExtractor:
             date=date, modality=modality, negated=negated, confidence=confidence,
             evidence=Evidence(sentence.text, sentence.start, sentence.end, match.text(sentence.text)),
             crosswalk=self.ontology.crosswalk(trig.type), directed=etype.directed,
-            source_mention=ctx.mention_of(source), target_mention=ctx.mention_of(target),
+            source_mention=source_words or ctx.mention_of(source),
+            target_mention=ctx.mention_of(target),
             basis=basis,
         )
 

@@ -129,8 +129,10 @@ def frame_pair(frame: str, r: Roles, cooperative: bool = False,
     else:
         source = first(r.subject, r.possessor)
         # what the subject's own actors do is not done to themselves ("X, Y and Z ended
-        # their alliances with W": W)
-        target = first(r.objects, *prep_targets, preps.get("by", []),
+        # their alliances with W": W); an object that is the subject's own people ("X
+        # encouraged its supporters in Gaza") is no other party, whatever it holds
+        own_people = bool(r.direct_objects) and set(r.direct_objects) <= set(r.subject)
+        target = first([] if own_people else r.objects, *prep_targets, preps.get("by", []),
                        exclude=r.subject or ([source] if source else []))
         if target is None and conflict:
             target = first(preps.get("from", []), exclude=[source] if source else [])  # "seized Gao from X"

@@ -43,6 +43,7 @@ class Grammar:
     responsible: frozenset[str]
     holding_verbs: frozenset[str]
     releasing_verbs: frozenset[str]
+    attributing_verbs: frozenset[str]
     collaborating_verbs: frozenset[str]
     aiming_verbs: frozenset[str]
     accusations: frozenset[str]
@@ -132,6 +133,7 @@ def load_grammar() -> Grammar:
         responsible=frozenset(_words(data, "verbs", "responsible")),
         holding_verbs=frozenset(_words(data, "verbs", "holding")),
         releasing_verbs=frozenset(_words(data, "verbs", "releasing")),
+        attributing_verbs=frozenset(_words(data, "verbs", "attributing")),
         collaborating_verbs=frozenset(_words(data, "verbs", "collaborating")),
         aiming_verbs=frozenset(_words(data, "verbs", "aiming")),
         accusations=frozenset(_words(data, "nouns", "accusations")),

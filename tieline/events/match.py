@@ -69,6 +69,33 @@ class TriggerMatch:
         return source[first.idx:last.idx + len(last)]
 
 
+#: Prepositions through which a verb's adjunct hangs: a noun reached through them is no
+#: part of what the verb does ("ended their war with a pact": the pact is not ended).
+ADJUNCT_PREPS = frozenset({"with", "in", "by", "after", "before", "during", "from", "since",
+                           "amid", "despite", "following", "under", "at"})
+
+
+def _attached(match: TriggerMatch) -> bool:
+    """Whether the last word of a verb's pattern ("ended ... pact") hangs from the verb
+    as what it acts on, not through an adjunct: a pattern is read over words in order,
+    and the parse says whether they belong together."""
+    head = match.head
+    doc = head.doc
+    last = doc[match.end - 1]
+    if head.pos_ != "VERB" or last.i <= head.i or last.pos_ not in ("NOUN", "PROPN"):
+        return True
+    if last.is_ancestor(head):
+        return True  # "the unraveling ties": the participle qualifies the noun
+    tok = last
+    while tok.i != head.i:
+        if tok.head.i == tok.i:
+            return False  # not under the verb at all
+        if tok.dep_ == "prep" and tok.lower_ in ADJUNCT_PREPS and tok.head.i == head.i:
+            return False
+        tok = tok.head
+    return True
+
+
 def is_given(trigger: Trigger, ontology: Ontology) -> bool:
     """Whether a trigger names something one actor gives another (weapons, money,
     training...): several of those can hang on one verb."""
@@ -138,6 +165,7 @@ class TriggerFinder:
             head_i = start + next((i for i, pos in enumerate(align) if pos == self._heads[name]), 0)
             trig = self.triggers.triggers[name.split("~")[0]]
             found.append(TriggerMatch(trig, start, end, doc[head_i]))
+        found = [m for m in found if _attached(m)]
         found.sort(key=lambda m: (-m.length, m.start))
         accepted: list[TriggerMatch] = []
         for match in found:

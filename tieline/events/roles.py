@@ -120,6 +120,8 @@ def actors_under(token: Token, token_actor: TokenActors, limit: int = 3,
                     continue
                 if child.dep_ == "appos" and abs(child.i - tok.i) > FAR_APPOSITION:
                     continue
+                if child.dep_ == "amod" and child.pos_ == "VERB" and tok.i not in token_actor:
+                    continue  # "IRGC-backed militias": the backer is no part of the militias
                 nxt.append(child)
         out.extend(level)
         frontier = nxt
@@ -230,6 +232,12 @@ def subject_tokens(head: Token) -> tuple[list[Token], bool]:
                 tok = parent.head
                 continue
             break
+        if tok.dep_ == "xcomp":
+            # "X encouraged its supporters to attack Y", "X helped Y seize Z": a verb
+            # with an object hands it the infinitive's subject
+            controllers = [c for c in parent.children if c.dep_ in ("dobj", "obj")]
+            if controllers:
+                return controllers, passive
         if tok.dep_ in SHARED_SUBJECT_DEPS or tok.dep_ in ("pcomp", "prep", "acomp", "npadvmod"):
             tok = parent
             continue
@@ -367,10 +375,21 @@ def holders(place: Token, token_actor: TokenActors) -> list[str]:
     grammar = load_grammar()
     out: list[str] = []
     for clause in place.children:
-        if clause.dep_ == "acl" and clause.tag_ == "VBN" and clause.lemma_.lower() in grammar.holding_verbs:
+        if clause.dep_ in ("acl", "advcl") and clause.tag_ == "VBN" and \
+                clause.lemma_.lower() in grammar.holding_verbs:
             out += [a for agent in clause.children if agent.dep_ == "agent"
                     for pobj in agent.children for a in actors_under(pobj, token_actor)]
     return out
+
+
+def _within_phrase(tok: Token, top: Token) -> bool:
+    """Whether ``tok`` belongs to ``top``'s own name or noun phrase: reached through
+    compounds, appositions, conjuncts and possessives only."""
+    while tok.i != top.i:
+        if tok.dep_ not in ("compound", "appos", "conj", "poss", "flat", "nmod", "amod", "det", "punct", "cc", "case"):
+            return False
+        tok = tok.head
+    return True
 
 
 def phrase_head(head: Token) -> Token:
@@ -418,9 +437,13 @@ def read_roles(match: TriggerMatch, token_actor: TokenActors) -> Roles:
                     child.lemma_.lower() in grammar.support_verbs:
                 subject_toks = [g for a in child.children if a.dep_ == "agent"
                                 for g in a.children if g.dep_ == "pobj"] or subject_toks
+        phrase = {t.i for t in head.subtree}
         for tok in referent_tokens(head, token_actor):
-            referent += [a for a in [token_actor.get(tok.i), *actors_under(tok, token_actor, limit=1)]
-                         if a]
+            # the name the phrase is said of, not the names inside the phrase itself
+            # ("Ansaru, a splinter group of Boko Haram": Ansaru)
+            named = [token_actor[t.i] for t in tok.subtree if t.i in token_actor and
+                     (t.i not in phrase or tok.i in phrase) and _within_phrase(t, tok)]
+            referent += named
         referent = list(dict.fromkeys(referent))
     else:
         subject_toks, passive = subject_tokens(head)
@@ -467,11 +490,28 @@ def read_roles(match: TriggerMatch, token_actor: TokenActors) -> Roles:
                 if tok.i == head.i and child.i > head.i:
                     continue  # a name after the noun is what it refers to, not whose it is
                 possessor += actors_under(child, token_actor, limit=1)
+    if not nominal and objects == [] and any(c.dep_ in OBJECT_DEPS for c in head.children):
+        # "attacked the town of Beledweyne, controlled by X": the parser hung the
+        # holder's clause on the verb
+        objects += holders(head, token_actor)
+    if not nominal and not objects:
+        # "Iran helped the Houthis seize Sanaa": the complement's subject is helped
+        for clause in head.children:
+            # a bare complement, not a reported one ("warned that Y would attack")
+            if clause.dep_ in ("ccomp", "xcomp") and clause.i > head.i and \
+                    not any(c.dep_ == "mark" for c in clause.children):
+                objects += [a for c in clause.children if c.dep_ in ("nsubj", "compound")
+                            for a in actors_under(c, token_actor)]
+    if nominal and head.dep_ == "pobj" and head.head.lower_ == "with" and preps.get("of") \
+            and not possessor:
+        # "With the help of the army, X organized ...": the army helps X
+        possessor, objects, subject = list(preps.pop("of")), subject, []
     if passive and not agent and not nominal:
-        agent = _stray_agent(head, token_actor)
+        agent = _stray_agent(head, token_actor) or attributed_doer(head, token_actor)
     elif nominal and not preps.get("by") and not possessor:
-        # "reprisals on IS positions by the Badr Organization"
-        stray = _stray_agent(head, token_actor)
+        # "reprisals on IS positions by the Badr Organization", "the bombing, which
+        # many blamed on X"
+        stray = _stray_agent(head, token_actor) or attributed_doer(head, token_actor)
         if stray:
             preps["by"] = stray
     possessor = [a for a in possessor if a not in referent]
@@ -497,6 +537,25 @@ def owner_of(thing: Token, token_actor: TokenActors) -> list[str]:
             tok = tok.head
             continue
         break
+    return []
+
+
+def attributed_doer(head: Token, token_actor: TokenActors) -> list[str]:
+    """Who the text lays an act at the door of: "killed in a bombing in 2014, which
+    many blamed on X", "attacks attributed to X" (a clause on the act's noun, or on the
+    noun of a phrase of the act, that blames or attributes it)."""
+    grammar = load_grammar()
+    nouns = [head] + [p for c in head.children if c.dep_ == "prep" for p in c.children
+                      if p.dep_ == "pobj"]
+    for noun in nouns:
+        for clause in noun.subtree:
+            if clause.dep_ not in ("relcl", "acl") or clause.lemma_.lower() not in grammar.attributing_verbs:
+                continue
+            for prep in clause.children:
+                if prep.dep_ in ("prep", "dative") and prep.lower_ in ("on", "to"):
+                    found = [a for p in prep.children for a in actors_under(p, token_actor)]
+                    if found:
+                        return found
     return []
 
 
