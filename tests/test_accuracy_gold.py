@@ -19,19 +19,21 @@ from tieline.events.ontology import load_ontology
 
 # figure: threshold  # the figure measured when the threshold was set
 THRESHOLDS = {
-    "pair_recall": 0.87,           # 0.90
-    "type_acc_given_pair": 0.93,   # 0.97
-    "year_acc_given_pair": 0.94,   # 0.97
-    "precision": 0.78,             # 0.81
-    "recall": 0.84,                # 0.87
-    "f1": 0.81,                    # 0.84
-    "e2e_macro_f1": 0.81,          # 0.84
-    "strict_f1": 0.79,             # 0.82
-    "date_acc_given_pair": 0.92,   # 0.95
-    "direction_acc": 0.95,         # 0.98
+    # Lowered for recall when the nearest-actor fallback went (an event needs both
+    # actors as arguments of its trigger): pair recall 0.90 -> 0.85, precision 0.81 -> 0.90.
+    "pair_recall": 0.82,           # 0.85
+    "type_acc_given_pair": 0.95,   # 0.99
+    "year_acc_given_pair": 0.95,   # 0.98
+    "precision": 0.87,             # 0.90
+    "recall": 0.81,                # 0.84
+    "f1": 0.84,                    # 0.87
+    "e2e_macro_f1": 0.82,          # 0.85
+    "strict_f1": 0.83,             # 0.86
+    "date_acc_given_pair": 0.94,   # 0.97
+    "direction_acc": 0.97,         # 1.00
     "modality_acc": 0.94,          # 0.97
     "negation_acc": 0.96,          # 0.99
-    "actor_recall": 0.95,          # 0.99
+    "actor_recall": 0.96,          # 0.99
     "mention_recall": 0.93,        # 0.96
 }
 

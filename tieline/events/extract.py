@@ -182,6 +182,8 @@ class EventExtractor:
         if attribution:
             # "..., the Israeli military alleged": who speaks takes no part in the events
             token_actor = {i: a for i, a in token_actor.items() if doc[i].idx < attribution.start()}
+        for i in _opening_source(doc):
+            token_actor.pop(i, None)  # "According to Indonesian police, ...": the same
         note_releases(doc, token_actor, releases, sentence.paragraph)
         token_actor.update(tie_members(doc, token_actor, releases, sentence.paragraph))
         if len(set(token_actor.values())) < 2:
@@ -300,11 +302,6 @@ class EventExtractor:
             if partner and source:
                 return source, partner, "parse"
             return None
-        if trig.type == "merger" and roles.subject:
-            # "X (and Y) merged to form Z": whoever else merged, X merged into Z
-            formed = formed_actors(head, token_actor)
-            if formed and formed[0] != roles.subject[0]:
-                return roles.subject[0], formed[0], "parse"
         if trig.type == "split":
             # "Members of X split from X and formed Y": the group formed is the splinter.
             formed = formed_actors(head, token_actor)
@@ -323,6 +320,11 @@ class EventExtractor:
         pair = frame_pair(frame, roles, cooperative, conflict, trig.referent)
         if pair is not None and pair[0] != pair[1]:
             return pair[0], pair[1], "parse"
+        if trig.type == "merger" and roles.subject:
+            # "X merged (with unnamed others) to form Z": X merged into Z
+            formed = formed_actors(head, token_actor)
+            if formed and formed[0] != roles.subject[0]:
+                return roles.subject[0], formed[0], "parse"
         if trig.type in PUNISHING_TYPES and roles.subject:
             # "X shot V amid accusations that V had smuggled weapons to W": against W
             helped = collaborator_side(head, token_actor, exclude=roles.subject)
@@ -377,6 +379,16 @@ class EventExtractor:
                 if event is not None:
                     out.append(event)
         return out
+
+
+def _opening_source(doc: Doc) -> list[int]:
+    """The tokens of a source the sentence opens by citing ("According to Indonesian
+    police, ...", "According to X's statement, ..."): the one who reports takes no part
+    in what it reports."""
+    if len(doc) < 3 or doc[0].lower_ != "according" or doc[1].lower_ != "to":
+        return []
+    comma = next((t.i for t in doc if t.text == ","), None)
+    return list(range(2, comma)) if comma is not None else []
 
 
 def _asks(text: str) -> bool:

@@ -154,7 +154,8 @@ def mutual_pair(r: Roles, cooperative: bool) -> tuple[str, str] | None:
     pool = list(dict.fromkeys(r.subject + r.possessor))
     a = first(r.subject, r.possessor, r.agent)
     exclude = pool or ([a] if a else [])
-    partner = first(*[preps.get(p, []) for p in grammar.partner_preps], exclude=exclude)
+    partner = first(*[preps.get(p, []) for p in grammar.partner_preps],
+                    r.agent if r.passive else [], exclude=exclude)  # "X was absorbed by Y"
     if not cooperative and partner is None:
         partner = first(preps.get("against", []), exclude=exclude)
     if a and partner:

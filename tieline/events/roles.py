@@ -309,6 +309,9 @@ def light_verb(head: Token, token_actor: TokenActors | None = None) -> Token | N
             return governor
     if tok.dep_ == "pobj" and verb.dep_ == "prep":
         governor = verb.head
+        # "X was blamed for the attack on Y", "Z accused X of attacks on Y": the accused
+        if verb.lower_ in grammar.accusation_preps and governor.lemma_ in grammar.accusing_verbs:
+            return governor
         # "X was responsible for the attack", "X is behind the attacks"
         if verb.lower_ in grammar.responsible and governor.pos_ in ("VERB", "AUX"):
             return governor
@@ -424,6 +427,21 @@ def read_roles(match: TriggerMatch, token_actor: TokenActors) -> Roles:
             head = noun
         verb = light_verb(head, token_actor)
         subject_toks, passive = subject_tokens(verb) if verb is not None else ([], False)
+        if verb is not None and verb.lemma_ in grammar.accusing_verbs and head.head.head.i == verb.i:
+            # "X was blamed for the attack", "Z accused X of the attacks": the accused did it
+            wanted = "nsubjpass" if passive else "dobj"
+            subject_toks = [c for c in verb.children if c.dep_ == wanted]
+            passive = False
+        anchor = head
+        while anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.dep_ == "pobj":
+            anchor = anchor.head.head  # "after a week of fighting"
+        if verb is None and anchor.dep_ == "pobj" and anchor.head.lower_ in grammar.prior_preps:
+            # "X drove Y out of Gaza after a week of fighting": between the two
+            governor = anchor.head.head
+            if governor.pos_ == "VERB":
+                sides = [c for c in governor.children if c.dep_ in ("nsubj", "dobj")]
+                if len({a for c in sides for a in actors_under(c, token_actor)}) >= 2:
+                    subject_toks = sides
         if verb is not None:
             span_tokens.append(verb)  # "launched attacks against Y": the verb's "against"
         elif head.dep_ == "nsubj" and head.head.pos_ == "VERB" and \
@@ -494,6 +512,13 @@ def read_roles(match: TriggerMatch, token_actor: TokenActors) -> Roles:
         # "attacked the town of Beledweyne, controlled by X": the parser hung the
         # holder's clause on the verb
         objects += holders(head, token_actor)
+    if not nominal and not objects and not any(c.dep_ in OBJECT_DEPS for c in head.children):
+        # "X threatened to attack Y", "X vowed to destroy Y": what is threatened or
+        # vowed is done to the infinitive's object
+        for clause in head.children:
+            if clause.dep_ == "xcomp" and _infinitive(clause):
+                objects += [a for c in clause.children if c.dep_ in OBJECT_DEPS
+                            for a in actors_under(c, token_actor)]
     if not nominal and not objects:
         # "Iran helped the Houthis seize Sanaa": the complement's subject is helped
         for clause in head.children:
