@@ -41,7 +41,7 @@ from .parser_text import parse_texts
 from .pronouns import bound_pronouns
 from .releases import ReleaseMemory, note_releases, release_of, tie_members
 from .roles import (
-    TokenActors, actors_under, attributed_doer, collaborator_side, coordinated_pair, first, governing_subject,
+    TokenActors, actors_under, blamed_doer, collaborator_side, coordinated_pair, first, governing_subject,
     read_roles, received, reciprocal, subject_tokens,
 )
 
@@ -254,7 +254,7 @@ class EventExtractor:
         ctx.seen.add(key)
         sentence, doc = ctx.sentence, ctx.doc
         modality = self.modality.modality(head, sentence.text)
-        if source in attributed_doer(head, ctx.token_actor) and \
+        if source in blamed_doer(head, ctx.token_actor) and \
                 MODALITY_RANK[modality] > MODALITY_RANK["alleged"]:
             modality = "alleged"  # "a bombing which many blamed on X": X is accused of it
         negated = self.modality.negated(head)

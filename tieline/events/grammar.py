@@ -40,6 +40,7 @@ class Grammar:
     prior_preps: frozenset[str]
     support_verbs: frozenset[str]
     copulas: frozenset[str]
+    object_control: frozenset[str]
     responsible: frozenset[str]
     holding_verbs: frozenset[str]
     releasing_verbs: frozenset[str]
@@ -130,6 +131,7 @@ def load_grammar() -> Grammar:
         prior_preps=frozenset(_words(data, "prepositions", "prior")),
         support_verbs=frozenset(_words(data, "verbs", "support")),
         copulas=frozenset(_words(data, "verbs", "copulas")),
+        object_control=frozenset(_words(data, "verbs", "object_control")),
         responsible=frozenset(_words(data, "verbs", "responsible")),
         holding_verbs=frozenset(_words(data, "verbs", "holding")),
         releasing_verbs=frozenset(_words(data, "verbs", "releasing")),

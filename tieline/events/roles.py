@@ -232,12 +232,19 @@ def subject_tokens(head: Token) -> tuple[list[Token], bool]:
                 tok = parent.head
                 continue
             break
-        if tok.dep_ == "xcomp":
-            # "X encouraged its supporters to attack Y", "X helped Y seize Z": a verb
-            # with an object hands it the infinitive's subject
+        if tok.dep_ == "xcomp" and parent.lemma_.lower() in load_grammar().object_control:
+            # "X encouraged its supporters to attack Y", "X helped Y seize Z": the
+            # object of such a verb does what the infinitive says
             controllers = [c for c in parent.children if c.dep_ in ("dobj", "obj")]
             if controllers:
                 return controllers, passive
+        if tok.dep_ == "ccomp" and tok.i > 0:
+            # "The statement added 15 ISIS insurgents were killed": the parser took the
+            # clause's subject for the object of the verb before it
+            taken = [c for c in parent.children if c.dep_ in ("dobj", "obj") and
+                     c.right_edge.i + 1 == tok.left_edge.i]
+            if taken:
+                return taken, passive
         if tok.dep_ in SHARED_SUBJECT_DEPS or tok.dep_ in ("pcomp", "prep", "acomp", "npadvmod"):
             tok = parent
             continue
@@ -264,11 +271,7 @@ def _acl_subject(clause: Token) -> tuple[list[Token], bool]:
     grammar = load_grammar()
     noun = clause.head
     if _infinitive(clause):
-        owners = [c for c in noun.children if c.dep_ == "poss"]
-        if owners:
-            return owners, False
-        verb = light_verb(noun)
-        return subject_tokens(verb) if verb is not None else ([], False)
+        return _owner_tokens(noun), False
     if clause.tag_ == "VBG" and noun.lemma_.lower() in grammar.communications and \
             noun.dep_ in ("dobj", "obj") and noun.head.pos_ == "VERB":
         return subject_tokens(noun.head)
@@ -546,18 +549,18 @@ def read_roles(match: TriggerMatch, token_actor: TokenActors) -> Roles:
                  fragment=nominal and head.dep_ == "ROOT", owner=owner)
 
 
-def owner_of(thing: Token, token_actor: TokenActors) -> list[str]:
-    """Who has a thing named by a noun that is no actor: its possessor, or the subject
-    of the verb it is the object of, through the lists it is part of ("X's attacks
-    have involved weapons, including a missile system, that came from Y": X)."""
+def _owner_tokens(thing: Token) -> list[Token]:
+    """The tokens naming who has a thing: its possessor, or the subject of the verb it
+    is the object of, through the phrases and lists it is part of ("X's attacks
+    involved weapons, including a missile system", "X conducts operations under the
+    name of Y to eliminate Z")."""
     tok = thing
     for _ in range(MAX_CLIMB):
-        owners = [a for c in tok.children if c.dep_ == "poss" for a in actors_under(c, token_actor)]
+        owners = [c for c in tok.children if c.dep_ == "poss"]
         if owners:
             return owners
         if tok.dep_ in ("dobj", "obj") and tok.head.pos_ in ("VERB", "AUX"):
-            subjects, _ = subject_tokens(tok.head)
-            return [a for s in subjects for a in actors_under(s, token_actor)]
+            return subject_tokens(tok.head)[0]
         if tok.dep_ in ("conj", "appos", "pobj", "prep") and tok.head.i != tok.i:
             tok = tok.head
             continue
@@ -565,10 +568,34 @@ def owner_of(thing: Token, token_actor: TokenActors) -> list[str]:
     return []
 
 
+def owner_of(thing: Token, token_actor: TokenActors) -> list[str]:
+    """The actors who have a thing named by a noun that is no actor (see
+    :func:`_owner_tokens`)."""
+    return [a for t in _owner_tokens(thing) for a in actors_under(t, token_actor)]
+
+
 def attributed_doer(head: Token, token_actor: TokenActors) -> list[str]:
     """Who the text lays an act at the door of: "killed in a bombing in 2014, which
     many blamed on X", "attacks attributed to X" (a clause on the act's noun, or on the
     noun of a phrase of the act, that blames or attributes it)."""
+    grammar = load_grammar()
+    nouns = [head] + [p for c in head.children if c.dep_ == "prep" for p in c.children
+                      if p.dep_ == "pobj"]
+    for noun in nouns[1:]:
+        # "were killed during the airstrikes conducted by the US": the act's doer
+        for clause in noun.children:
+            if clause.dep_ == "acl" and clause.tag_ == "VBN" and \
+                    clause.lemma_.lower() in grammar.support_verbs:
+                found = [a for g in clause.children if g.dep_ == "agent"
+                         for p in g.children for a in actors_under(p, token_actor)]
+                if found:
+                    return found
+    return blamed_doer(head, token_actor)
+
+
+def blamed_doer(head: Token, token_actor: TokenActors) -> list[str]:
+    """Who a clause blames an act on ("a bombing which many blamed on X", "attacks
+    attributed to X"): an accusation, so the event is alleged."""
     grammar = load_grammar()
     nouns = [head] + [p for c in head.children if c.dep_ == "prep" for p in c.children
                       if p.dep_ == "pobj"]
