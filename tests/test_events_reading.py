@@ -192,3 +192,33 @@ def test_an_act_a_clause_blames_on_a_group_is_alleged(pipeline: Pipeline) -> Non
     [killing] = [e for e in out.events if e.type == "assassination_execution"]
     assert (killing.source, killing.target, killing.modality) == \
         ("islamic-state", "ahrar-al-sham", "alleged")
+
+
+# -- more shapes of the same relations ---------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # the parser may hang the subject on "became"
+    ("The Rashid Trust publicly became associated with al-Qaeda in 2000.",
+     ("al-rashid-trust", "agreement", "al-qaeda")),
+    # "the assistance of X" received
+    ("Lashkar-e-Taiba has received the assistance of the ISI.",
+     ("isi-pakistan", "logistics", "lashkar-e-taiba")),
+    # "X was absorbed by Y": the agent of a passive is the partner of a mutual act
+    ("Hizbul Islam was absorbed by al-Shabaab in December 2010.",
+     ("hizbul-islam", "merger", "al-shabaab")),
+])
+def test_a_relation_in_another_shape(pipeline: Pipeline, text: str,
+                                     expected: tuple[str, str, str]) -> None:
+    assert expected in events(pipeline, text)
+
+
+def test_orders_taken_from_both_of_two_groups(pipeline: Pipeline) -> None:
+    found = events(pipeline, "Al-Nusra takes orders from both al-Qaeda's senior leadership and "
+                             "the Islamic State.")
+    assert {("hayat-tahrir-al-sham", "allegiance", "al-qaeda"),
+            ("hayat-tahrir-al-sham", "allegiance", "islamic-state")} <= found
+
+
+def test_a_verbless_line_relates_the_names_it_lists(pipeline: Pipeline) -> None:
+    found = events(pipeline, "The Rashid Trust and al-Qaeda allies.")
+    assert any(t == "agreement" and {s, o} == {"al-rashid-trust", "al-qaeda"} for s, t, o in found)

@@ -29,10 +29,15 @@ def conjunct_actors(doc: Doc, actor: str, token_actor: TokenActors) -> list[str]
         tok = doc[i]
         if token_actor.get(tok.head.i) == actor:
             continue
+        # "both al-Qaeda's leadership and AQI": the phrase the name heads or modifies
+        # is what is coordinated
+        while tok.dep_ in ("poss", "compound") and tok.head.i != tok.i and tok.head.i not in token_actor:
+            tok = tok.head
         for conj in tok.conjuncts:
-            other = token_actor.get(conj.i)
-            if other and other != actor and other not in out:
-                out.append(other)
+            others = [token_actor[t.i] for t in conj.subtree if t.i in token_actor]
+            for other in others[:1]:
+                if other != actor and other not in out:
+                    out.append(other)
     key = f"tieline.name_lists.{id(token_actor)}"
     if key not in doc.user_data:  # once per sentence and actor map
         doc.user_data[key] = name_lists(doc, token_actor)

@@ -94,9 +94,10 @@ def frame_pair(frame: str, r: Roles, cooperative: bool = False,
         return mutual_pair(r, cooperative)
     if frame == "receiver":
         target = first(r.subject, r.possessor, r.owner)
-        # "received training from X", "... by X", "... in X's camps"
-        source = first(preps.get("from", []), r.agent, preps.get("in", []),
-                       exclude=[target] if target else [])
+        # "received training from X", "... by X", "... in X's camps", "received the
+        # assistance of X"
+        source = first(preps.get("from", []), r.agent, preps.get("in", []), preps.get("of", []),
+                       exclude=r.subject or ([target] if target else []))
         if target and source:
             return source, target
         return None
@@ -109,8 +110,10 @@ def frame_pair(frame: str, r: Roles, cooperative: bool = False,
             return source, target
         return None
     if frame == "formed_from":
+        # "members of X formed Y", "former X guerrillas founded Y": the parent may be
+        # named inside the subject
         parent = first(preps.get("of", []), preps.get("from", []), r.agent, r.possessor,
-                       preps.get("by", []))
+                       preps.get("by", []), r.subject if r.objects else [])
         child = first(r.subject, r.objects, exclude=[parent] if parent else [])
         if parent and child:
             return child, parent

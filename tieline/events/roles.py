@@ -180,7 +180,10 @@ def _subjects(tok: Token) -> list[Token]:
     modifies ("X, which swore loyalty to Y")."""
     relative = load_grammar().relative_pronouns
     out = []
-    for child in tok.children:
+    # "ART became associated with Y": the parser may hang the subject on the auxiliary
+    children = [*tok.children, *(g for a in tok.children if a.dep_ in ("aux", "auxpass")
+                                 for g in a.children)]
+    for child in children:
         if child.dep_ not in SUBJECT_DEPS:
             continue
         if child.lower_ in relative and tok.dep_ == "relcl" and tok.head.i != tok.i:
@@ -544,9 +547,13 @@ def read_roles(match: TriggerMatch, token_actor: TokenActors) -> Roles:
             preps["by"] = stray
     possessor = [a for a in possessor if a not in referent]
     owner = [a for tok in subject_toks for a in owner_of(tok, token_actor)] if not subject else []
+    fragment = nominal and not any(t.pos_ in ("VERB", "AUX") for t in head.doc)
+    if fragment:
+        # "ART and LeT affiliates.": a line without a verb relates the names it lists
+        possessor = list(dict.fromkeys(a for _, a in sorted(token_actor.items())))
     return Roles(subject, objects, dict(preps), agent, passive, possessor, referent,
                  list(dict.fromkeys(direct_objects)), nominal, list(dict.fromkeys(both)),
-                 fragment=nominal and head.dep_ == "ROOT", owner=owner)
+                 fragment=fragment, owner=owner)
 
 
 def _owner_tokens(thing: Token) -> list[Token]:
