@@ -222,3 +222,17 @@ def test_orders_taken_from_both_of_two_groups(pipeline: Pipeline) -> None:
 def test_a_verbless_line_relates_the_names_it_lists(pipeline: Pipeline) -> None:
     found = events(pipeline, "The Rashid Trust and al-Qaeda allies.")
     assert any(t == "agreement" and {s, o} == {"al-rashid-trust", "al-qaeda"} for s, t, o in found)
+
+
+def test_each_other_in_another_clause_is_not_this_clauses(pipeline: Pipeline) -> None:
+    found = events(pipeline, "Fighters from both Amal and Hezbollah attacked the South Lebanon Army, "
+                             "and local sources say the two have fought alongside each other.")
+    assert not any(t == "bombing_attack" and {s, o} == {"amal-movement", "hezbollah"}
+                   for s, t, o in found), found
+
+
+def test_battles_with_a_third_party_are_not_between_the_allies(pipeline: Pipeline) -> None:
+    found = events(pipeline, "Fighters from Hezbollah and Amal took control of west Beirut after "
+                             "street battles with supporters of the government.")
+    assert not any(t == "armed_clash" and {s, o} == {"amal-movement", "hezbollah"}
+                   for s, t, o in found), found

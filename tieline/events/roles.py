@@ -324,7 +324,10 @@ def light_verb(head: Token, token_actor: TokenActors | None = None) -> Token | N
         if verb.lower_ in ("for", "to", "in") and governor.lower_ in grammar.responsible and \
                 governor.head.pos_ in ("VERB", "AUX"):
             return governor.head  # "X was responsible for ...", "X is central to ..."
-    if tok.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in grammar.prior_preps:
+    partnered = any(c.dep_ == "prep" and c.lower_ in grammar.partner_preps + ("against",)
+                    for c in head.children)
+    if tok.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in grammar.prior_preps \
+            and not partnered:  # "after street battles with Z": with Z, not between X and Y
         governor = verb.head
         subjects = _subjects(governor) if governor.pos_ in ("VERB", "AUX") else []
         named = {a for s in subjects for a in actors_under(s, token_actor or {})}
@@ -441,7 +444,9 @@ def read_roles(match: TriggerMatch, token_actor: TokenActors) -> Roles:
         anchor = head
         while anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.dep_ == "pobj":
             anchor = anchor.head.head  # "after a week of fighting"
-        if verb is None and anchor.dep_ == "pobj" and anchor.head.lower_ in grammar.prior_preps:
+        if verb is None and anchor.dep_ == "pobj" and anchor.head.lower_ in grammar.prior_preps \
+                and not any(c.dep_ == "prep" and c.lower_ in grammar.partner_preps
+                            for c in head.children):
             # "X drove Y out of Gaza after a week of fighting": between the two
             governor = anchor.head.head
             if governor.pos_ == "VERB":
@@ -658,6 +663,8 @@ def reciprocal(head: Token) -> bool:
     """Whether the trigger takes "each other" / "one another" ("condemned each other")."""
     phrases = load_grammar().reciprocals
     for child in head.children:
+        if child.dep_ in CLAUSE_DEPS or child.dep_ in ("conj", "cc", "xcomp"):
+            continue  # "X attacked Z, and Y says they fought alongside each other"
         words = {t.lower_ for t in child.subtree}
         if any(phrase <= words for phrase in phrases):
             return True
