@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from .grammar import load_grammar
 from .roles import TokenActors, actors_under
+from .tokens import tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -48,7 +49,7 @@ def conjunct_actors(doc: Doc, actor: str, token_actor: TokenActors) -> list[str]
     if "tieline.including" not in doc.user_data:
         inclusion = load_grammar().inclusion_preps
         doc.user_data["tieline.including"] = [
-            tok for tok in doc if tok.dep_ == "prep" and tok.lower_ in inclusion]
+            tok for tok in tokens(doc) if tok.dep_ == "prep" and tok.lower_ in inclusion]
     for tok in doc.user_data["tieline.including"]:
         before = next((token_actor[i] for i in range(tok.i - 1, max(-1, tok.i - 1 - INCLUDING_WINDOW), -1)
                        if i in token_actor), None)

@@ -40,6 +40,7 @@ from .ontology import Ontology, load_ontology
 from .parser_text import parse_texts
 from .pronouns import bound_pronouns
 from .releases import ReleaseMemory, note_releases, release_of, tie_members
+from .tokens import tokens
 from .roles import (
     TokenActors, actors_under, blamed_doer, collaborator_side, coordinated_pair, first, governing_subject,
     read_roles, received, reciprocal, subject_tokens,
@@ -387,7 +388,7 @@ def _opening_source(doc: Doc) -> list[int]:
     in what it reports."""
     if len(doc) < 3 or doc[0].lower_ != "according" or doc[1].lower_ != "to":
         return []
-    comma = next((t.i for t in doc if t.text == ","), None)
+    comma = next((t.i for t in tokens(doc) if t.text == ","), None)
     return list(range(2, comma)) if comma is not None else []
 
 

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from .lexicon import Trigger, TriggerLexicon
 from .ontology import Ontology
+from .tokens import tokens
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -153,7 +154,7 @@ class TriggerFinder:
     def find(self, doc: Doc) -> list[TriggerMatch]:
         """Trigger matches in text order, longest first among overlapping ones, none
         whose head lies inside a longer one."""
-        lemmas = {t.lemma_.lower() for t in doc}
+        lemmas = {t.lemma_.lower() for t in tokens(doc)}
         possible = {i for lemma in lemmas for i in self._by_first_lemma.get(lemma, ())}
         chosen = tuple(i for i in sorted(possible | self._unanchored)
                        if all(not r.isdisjoint(lemmas) for r in self._patterns[i][2]))

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from .grammar import load_grammar
 from .lexicon import HedgeLexicon
 from .roles import OBJECT_DEPS, SUBJECT_DEPS
+from .tokens import tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -75,7 +76,7 @@ class ModalityReader:
         attribution = load_grammar().trailing_attribution.search(sentence_text)
         if attribution and attribution.start() > trigger_at:
             # "X armed Y, the Israeli military alleged on Monday."
-            verb = next((t for t in doc if t.idx == attribution.start(1)), None)
+            verb = next((t for t in tokens(doc) if t.idx == attribution.start(1)), None)
             if verb is not None and verb.lemma_.lower() in hedges.governing:
                 cues.append(hedges.governing[verb.lemma_.lower()])
         for phrase, modality in hedges.sentence:

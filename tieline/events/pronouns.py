@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from .grammar import load_grammar
 from .roles import PLURAL_KEY, SUBJECT_DEPS, TokenActors
+from .tokens import tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -67,12 +68,13 @@ def bind_pronouns(doc: Doc, token_actor: TokenActors) -> tuple[TokenActors, dict
     """The pronouns of ``doc`` bound to one actor, and those bound to several."""
     grammar = load_grammar()
     pronouns = grammar.subject_pronouns | grammar.possessive_pronouns | {"them"}
-    subjects = [(s, _subject_actors(s, token_actor)) for t in doc for s in t.children
-                if s.dep_ in SUBJECT_DEPS]
+    if not any(t.lower_ in pronouns for t in tokens(doc)):
+        return {}, {}
+    subjects = [(s, _subject_actors(s, token_actor)) for s in tokens(doc) if s.dep_ in SUBJECT_DEPS]
     subjects = [(s, actors) for s, actors in subjects if actors]
     single: TokenActors = {}
     plural: dict[int, list[str]] = {}
-    for tok in doc:
+    for tok in tokens(doc):
         word = tok.lower_
         if tok.i in token_actor or word not in pronouns:
             continue

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from .grammar import load_grammar
 from .roles import TokenActors, actors_under
+from .tokens import root, tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -85,15 +86,20 @@ def release_of(head: Token, token_actor: TokenActors, memory: ReleaseMemory,
 def note_releases(doc: Doc, token_actor: TokenActors, memory: ReleaseMemory,
                   paragraph: int) -> None:
     """Remember the releases a sentence names, and the person its main act is done by."""
-    for tok in doc:
-        issuer = issuer_of(tok, token_actor)
-        if issuer is not None:
-            memory.issuers[paragraph] = issuer
-    root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    if root is None:
+    grammar = load_grammar()
+    if not grammar.release_pattern.search(doc.text):
+        return  # no "released by", "published by": nothing to remember
+    communications = grammar.communications
+    for tok in tokens(doc):
+        if tok.lemma_.lower() in communications:
+            issuer = issuer_of(tok, token_actor)
+            if issuer is not None:
+                memory.issuers[paragraph] = issuer
+    main = root(doc)
+    if main is None:
         return
-    issuer = release_of(root, token_actor, memory, paragraph)
-    person = _person_subject(root, token_actor)
+    issuer = release_of(main, token_actor, memory, paragraph)
+    person = _person_subject(main, token_actor)
     if issuer is not None and person is not None:
         memory.members[(paragraph, person.lower_)] = issuer
 
@@ -102,10 +108,10 @@ def tie_members(doc: Doc, token_actor: TokenActors, memory: ReleaseMemory,
                 paragraph: int) -> TokenActors:
     """Tokens of a person remembered as acting for a group, where the person is the
     subject of the sentence's main clause: the group they stand for."""
-    root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    if root is None:
+    main = root(doc)
+    if main is None or not any(p == paragraph for p, _ in memory.members):
         return {}
-    person = _person_subject(root, token_actor)
+    person = _person_subject(main, token_actor)
     if person is None:
         return {}
     actor = memory.members.get((paragraph, person.lower_))

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .grammar import load_grammar
+from .tokens import tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -676,7 +677,7 @@ def coordinated_pair(doc: Doc, token_actor: TokenActors, roles: Roles) -> tuple[
     pool = list(dict.fromkeys(roles.subject))
     if len(pool) >= 2:
         return pool[0], pool[1]
-    for tok in doc:
+    for tok in tokens(doc):
         actor = token_actor.get(tok.i)
         if actor is None:
             continue

@@ -43,7 +43,8 @@ def date_root(doc: Doc, start: int, end: int) -> Token | None:
     outside it; "2014" of "October 2014" heads "October"). None when no token lies
     in the span (the parse is of another text).
     """
-    inside = [t for t in doc if start <= t.idx < end]
+    span = doc.char_span(start, end, alignment_mode="expand")
+    inside = [t for t in span if start <= t.idx < end] if span is not None else []
     if not inside:
         return None
     covered = {t.i for t in inside}
