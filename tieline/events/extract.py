@@ -35,6 +35,7 @@ from .grammar import load_grammar
 from .lexicon import HedgeLexicon, TriggerLexicon, load_hedges, load_triggers
 from .match import TriggerFinder, TriggerMatch, is_given
 from .modality import MODALITY_RANK, ModalityReader
+from .mood import MoodReader, load_mood
 from .nlp import load_nlp
 from .ontology import Ontology, load_ontology
 from .parser_text import parse_texts
@@ -100,6 +101,7 @@ class EventExtractor:
         self.ontology = ontology or load_ontology()
         self.finder = TriggerFinder(nlp, self.triggers, self.ontology)
         self.modality = ModalityReader(self.hedges)
+        self.mood = MoodReader(load_mood(), self.ontology, self.finder.first_of_type("threat"))
 
     # -- the cheap stages -------------------------------------------------------------
     def candidate_sentences(self, sentences: Sequence[Sentence],
@@ -243,7 +245,12 @@ class EventExtractor:
 
     def _event(self, ctx: SentenceContext, match: TriggerMatch, source: str, target: str,
                basis: str, source_words: str | None = None) -> Event | None:
-        """One event, unless the same type and pair is already stated in the sentence."""
+        """One event, unless the sentence does not say it happened (:mod:`~tieline.events.mood`)
+        or the same type and pair is already stated in the sentence."""
+        asserted = self.mood.asserted(match, source, target, ctx.token_actor)
+        if asserted is None:
+            return None  # a condition, a plan, a kind of group: nothing said to have happened
+        match = asserted  # "threatened to attack Y": the threat
         trig, head = match.trigger, match.head
         etype = self.ontology.types[trig.type]
         # A mutual interaction keeps the order the sentence gives (its subject first),
