@@ -1,5 +1,5 @@
-"""What the clause around a trigger says of it: its tense, and whether it is only the
-backdrop of another act.
+"""What the clause around a trigger says of it: the words governing it, its tense, and
+whether it is only the backdrop of another act.
 
 Example:
     >>> tense(match.head)  # doctest: +SKIP
@@ -11,10 +11,51 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .grammar import load_grammar
-from .roles import TokenActors
+from .roles import SUBJECT_DEPS, TokenActors
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
+
+
+def governing_chain(head: Token) -> list[Token]:
+    """The trigger and the words governing it whose hedges and negations reach it. The
+    climb stops at an active subject: a trigger inside the one who speaks ("Ansaru, a
+    splinter group of Boko Haram, announced ...") is not what is announced."""
+    chain = [head]
+    tok = head
+    while tok.head.i != tok.i and tok.dep_ != "nsubj":
+        tok = tok.head
+        chain.append(tok)
+    return chain
+
+
+def own_clause(tok: Token) -> bool:
+    """A subordinate or coordinated clause with a subject of its own ("..., and its
+    leaders reaffirmed ..."): hedges and negations above it do not reach into it."""
+    return tok.dep_ in ("advcl", "relcl", "conj") and any(c.dep_ in SUBJECT_DEPS for c in tok.children)
+
+
+def clause_scope(head: Token) -> list[Token]:
+    """The governing chain up to the top of the trigger's clause: the root, or a clause
+    with its own subject, included. Its words' hedges are the trigger's."""
+    scope = []
+    for tok in governing_chain(head):
+        scope.append(tok)
+        if tok.dep_ == "ROOT" or own_clause(tok):
+            break
+    return scope
+
+
+def clause_chain(head: Token) -> list[Token]:
+    """The trigger and the words governing it up to the top of its clause, like
+    :func:`clause_scope`, but climbing out of a subject too: a trigger inside the subject
+    of a condition ("if war breaks out between X and Y") is in the condition."""
+    chain = [head]
+    tok = head
+    while tok.head.i != tok.i and not own_clause(tok):
+        tok = tok.head
+        chain.append(tok)
+    return chain
 
 
 def backdrop(head: Token, token_actor: TokenActors) -> bool:

@@ -56,9 +56,23 @@ class HedgeLexicon:
     governing: dict[str, str]   # lemma -> modality, for words that govern the trigger
     adverbs: dict[str, str]     # lemma -> modality, for adverbs attached on the path
     modals: frozenset[str]
-    sentence: tuple[tuple[str, str], ...]  # (phrase, modality) anywhere in the sentence
+    sentence: tuple[tuple[str, str], ...]  # (phrase, modality): cue phrases of the sentence
     negators: frozenset[str]
     negating_governors: frozenset[str]
+    #: words after "not" that make it a focus, not a denial ("not only ... but also")
+    focus: frozenset[str] = frozenset()
+
+    @property
+    def sentence_patterns(self) -> tuple[tuple[re.Pattern[str], str], ...]:
+        """The sentence cues as whole-word, case-blind patterns ("likely" is not found
+        in "unlikely"), with their modality."""
+        return _phrase_patterns(self.sentence)
+
+
+@lru_cache(maxsize=4)
+def _phrase_patterns(phrases: tuple[tuple[str, str], ...]) -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, p.split())) + r"(?!\w)", re.I), m)
+                 for p, m in phrases)
 
 
 def _slot_alternatives(slot: str) -> list[list[str]]:
@@ -183,4 +197,5 @@ def load_hedges() -> HedgeLexicon:
         sentence=tuple(sentence),
         negators=frozenset(neg.get("dependents", [])),
         negating_governors=frozenset(neg.get("governing", [])),
+        focus=frozenset(neg.get("focus", [])),
     )

@@ -56,7 +56,7 @@ from ..yaml_data import load_yaml
 from .coordination import name_lists
 from .grammar import load_grammar
 from .match import TriggerMatch
-from .modality import own_clause
+from .clauses import clause_chain
 from .roles import SUBJECT_DEPS, TokenActors, direct_actors, subject_tokens
 
 if TYPE_CHECKING:
@@ -71,14 +71,6 @@ _WHERE = "tieline/data/lexicons/mood.yaml"
 CLASSES = ("intention", "directive", "commitment", "deliberation", "attempt", "threat")
 #: Dependants that open a clause: words before them do not start the clause they hang on.
 CLAUSAL_DEPS = frozenset({"advcl", "ccomp", "csubj", "csubjpass", "parataxis", "relcl", "conj"})
-#: Prepositions joining a word of a class to the act it is about ("plans for an attack",
-#: "talks on a merger", "the threat of attacks on Y").
-ABOUT_PREPS = frozenset({"of", "for", "on", "about", "over"})
-#: Determiners that make a noun phrase definite: its referent is taken as existing.
-DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her",
-                      "our", "whose"})
-MODALS_WITH_CLAUSE = frozenset({"would", "will", "should", "shall", "could", "might", "may",
-                                "must"})
 OPENING_WORDS = 5  # words read at the start of a clause for its opener
 
 
@@ -96,6 +88,9 @@ class MoodLexicon:
     noun_objects: frozenset[str]
     purpose_markers: tuple[tuple[str, ...], ...]
     respectively: frozenset[str]
+    about: frozenset[str]
+    clause_modals: frozenset[str]
+    definite: frozenset[str]
 
 
 def _words(data: dict[str, object], key: str, block: str = "") -> list[str]:
@@ -137,23 +132,13 @@ def load_mood() -> MoodLexicon:
         noun_objects=frozenset(_words(data, "noun_objects")),
         purpose_markers=_phrases(_words(data, "purpose_markers")),
         respectively=frozenset(_words(data, "respectively")),
+        about=frozenset(_words(data, "about")),
+        clause_modals=frozenset(_words(data, "clause_modals")),
+        definite=frozenset(_words(data, "definite")),
     )
 
 
 # -- the clause around a trigger ---------------------------------------------------------
-def clause_chain(head: Token) -> list[Token]:
-    """The trigger and the words governing it up to the top of its clause: the root, or
-    a clause with its own subject (a relative, adverbial or coordinated one), included.
-    Unlike the chain hedges climb, this one climbs out of a subject: a trigger inside
-    the subject of a condition is in the condition."""
-    chain = [head]
-    tok = head
-    while tok.head.i != tok.i and not own_clause(tok):
-        tok = tok.head
-        chain.append(tok)
-    return chain
-
-
 def clause_opening(tok: Token) -> tuple[str, ...]:
     """The first words of the clause ``tok`` heads, lower case: its left dependants
     and their words, leaving out clauses and punctuation hung on its left ("If X
@@ -207,12 +192,13 @@ def hypothetical(chain: list[Token], lexicon: MoodLexicon) -> str | None:
     return None
 
 
-def presupposed(head: Token) -> bool:
+def presupposed(head: Token, lexicon: MoodLexicon | None = None) -> bool:
     """A noun trigger the sentence takes as existing: one with a definite determiner or
     a possessor ("their alliance", "the war between X and Y", "Hamas's ties to Y")."""
     if head.pos_ not in ("NOUN", "PROPN"):
         return False
-    return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE)
+    definite = (lexicon or load_mood()).definite
+    return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in definite)
                for c in head.children)
 
 
@@ -241,10 +227,10 @@ def _complement_of(lower: Token, governor: Token, head: Token, lexicon: MoodLexi
         return _to_infinitive(lower)
     if dep == "ccomp":
         return lower.tag_ == "VB" or any(
-            c.dep_ == "aux" and c.lower_ in MODALS_WITH_CLAUSE for c in lower.children)
-    if dep == "dobj" and lower is head:
+            c.dep_ == "aux" and c.lower_ in lexicon.clause_modals for c in lower.children)
+    if dep == "dobj" and lower.i == head.i:
         return False  # an event noun taken as object: see wished_for
-    if dep == "prep" and lower.lower_ in ABOUT_PREPS:
+    if dep == "prep" and lower.lower_ in lexicon.about:
         return cls != "commitment"  # "agreed on a ceasefire": the ceasefire is the agreement
     return False
 
@@ -378,7 +364,7 @@ class MoodReader:
             return None
         if generic(chain, token_actor, {source, target}, lexicon):
             return None
-        if presupposed(head):
+        if presupposed(head, lexicon):
             return match
         if hypothetical(chain, lexicon) is not None:
             return None
