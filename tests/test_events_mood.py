@@ -41,6 +41,7 @@ def pairs(pipeline: Pipeline, text: str) -> set[frozenset[str]]:
     "Had Hamas joined Fatah, Israel would have responded.",
     # an unreal past
     "Hamas would have attacked Fatah had Israel not intervened.",
+    "Hamas could have joined Fatah had Israel not intervened.",
     # an open question inside a statement
     "It is unclear whether Hamas funded Fatah.",
 ])
@@ -195,8 +196,9 @@ def test_denials_are_negated(pipeline: Pipeline, text: str, etype: str) -> None:
     # two denials make an assertion
     ("Hamas never stopped fighting Fatah.", "armed_clash"),
     ("There is no doubt that Hamas funded Fatah.", "financing"),
-    # "not merely": a focus, not a denial
+    # "not merely", "not only ... but also": a focus, not a denial
     ("Hamas did not merely fund Fatah.", "financing"),
+    ("Hamas did not only fund Fatah but also trained its fighters.", "financing"),
 ])
 def test_what_is_not_a_denial(pipeline: Pipeline, text: str, etype: str) -> None:
     assert [e.negated for e in extract(pipeline, text) if e.type == etype] == [False]

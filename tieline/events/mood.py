@@ -157,9 +157,10 @@ def _opens(words: tuple[str, ...], phrases: tuple[tuple[str, ...], ...]) -> bool
 
 
 def _inverted(tok: Token, lexicon: MoodLexicon) -> bool:
-    """"Had X joined Y, ...", "Were X to attack Y, ...": an adverbial clause opened by
-    an auxiliary standing before its subject."""
-    if tok.dep_ != "advcl":
+    """"Had X joined Y, ...", "Were X to attack Y, ...": a subordinate clause opened by
+    an auxiliary standing before its subject (the parser reads some as complements:
+    "X could have joined Y had Z not intervened")."""
+    if tok.dep_ not in ("advcl", "ccomp"):
         return False
     words = clause_opening(tok)
     if not words or words[0] not in lexicon.inverted:
@@ -183,7 +184,7 @@ def hypothetical(chain: list[Token], lexicon: MoodLexicon) -> str | None:
                 return "condition"  # "If X attacks Y", "Had X joined Y"
             if _opens(words, lexicon.open_clauses):
                 return "open"  # "whether X funded Y"
-        if any(c.dep_ == "advcl" and _conditional(c, lexicon) for c in tok.children):
+        if any(c.dep_ in ("advcl", "ccomp") and _conditional(c, lexicon) for c in tok.children):
             return "condition"  # "Z will respond if ...": the consequence of a condition
         aux = [c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")]
         if tok.tag_ == "VBN" and "have" in aux and \
