@@ -78,6 +78,14 @@ def test_respectively_pairs_two_lists_in_order(pipeline: Pipeline) -> None:
                                      frozenset(("fatah", "al-qaeda"))}
 
 
+def test_respectively_reaches_only_its_own_clause(pipeline: Pipeline) -> None:
+    text = ("The deployment followed talks between Hamas and Fatah, which back Hezbollah and "
+            "al-Qaeda respectively.")
+
+    assert pairs(pipeline, text) == {frozenset(("hamas", "fatah")), frozenset(("hamas", "hezbollah")),
+                                     frozenset(("fatah", "al-qaeda"))}
+
+
 def test_respectively_over_dates_keeps_the_pairs_but_not_a_joint_act(pipeline: Pipeline) -> None:
     text = "Hamas and Fatah attacked Hezbollah in 2010 and 2012 respectively."
 
@@ -97,8 +105,13 @@ def test_an_act_only_wanted_discussed_or_attempted_makes_no_event(pipeline: Pipe
     assert found(pipeline, text) == set()
 
 
-def test_an_agreement_to_merge_is_not_a_merger(pipeline: Pipeline) -> None:
-    assert {t for _, t, _ in found(pipeline, "Hamas and Fatah agreed to merge.")} == {"agreement"}
+@pytest.mark.parametrize("text", [
+    "Hamas and Fatah agreed to merge.",
+    "Hamas agreed to merge with Fatah.",
+])
+def test_an_agreement_to_merge_is_an_agreement_not_a_merger(pipeline: Pipeline, text: str) -> None:
+    assert {(frozenset((s, o)), t) for s, t, o in found(pipeline, text)} == {
+        (frozenset(("hamas", "fatah")), "agreement")}
 
 
 def test_a_meeting_to_coordinate_attacks_is_a_meeting(pipeline: Pipeline) -> None:
@@ -111,6 +124,12 @@ def test_attacks_one_group_urges_on_another_have_not_happened(pipeline: Pipeline
     text = "Hamas encouraged Fatah to keep firing rockets at Hezbollah."
 
     assert found(pipeline, text) == {("hamas", "encouragement", "fatah")}
+
+
+def test_the_circumstance_of_an_urged_act_is_still_stated(pipeline: Pipeline) -> None:
+    text = "Hamas urged Fatah to leave Gaza, in a new sign of tension between Hamas and Fatah."
+
+    assert ("hamas", "competition", "fatah") in found(pipeline, text)
 
 
 @pytest.mark.parametrize("text", [

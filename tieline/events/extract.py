@@ -101,7 +101,7 @@ class EventExtractor:
         self.ontology = ontology or load_ontology()
         self.finder = TriggerFinder(nlp, self.triggers, self.ontology)
         self.modality = ModalityReader(self.hedges)
-        self.mood = MoodReader(load_mood(), self.ontology, self.finder.first_of_type("threat"))
+        self.mood = MoodReader(load_mood(), self.ontology, self.finder.first_of_type)
 
     # -- the cheap stages -------------------------------------------------------------
     def candidate_sentences(self, sentences: Sequence[Sentence],
@@ -250,7 +250,7 @@ class EventExtractor:
         asserted = self.mood.asserted(match, source, target, ctx.token_actor)
         if asserted is None:
             return None  # a condition, a plan, a kind of group: nothing said to have happened
-        match = asserted  # "threatened to attack Y": the threat
+        match = asserted  # "threatened to attack Y": the threat; "agreed to merge": the agreement
         trig, head = match.trigger, match.head
         etype = self.ontology.types[trig.type]
         # A mutual interaction keeps the order the sentence gives (its subject first),

@@ -16,16 +16,22 @@ Sentences name many acts they do not say happened, and those make no event:
   "Militant groups like X and Y tend to cooperate with Z", "Such groups often fight Z";
 - a "respectively" list read across: "X and Y fought Z and W respectively" pairs X with
   Z and Y with W, and neither X with W nor X with Y;
-- an act only wanted, planned, asked for, agreed, offered or talked about: "planned to
-  attack Y", "wants to merge with Y", "by seeking an all-out war with Y", "urged Y to
-  attack Z", "agreed to merge" (an agreement to merge is not a merger: the agreement
-  is the event), "met to coordinate their response" (the meeting is the event).
+- an act only wanted, planned, offered, asked for or talked about: "planned to attack
+  Y", "wants to merge with Y", "by seeking an all-out war with Y", "urged Y to attack
+  Z", "met to coordinate their response" (the meeting is the event).
 
-Three readings keep an event, because the sentence does state a relation:
+A noun trigger that is the object of an adjunct preposition ("in the clearest sign yet
+of tension between X and Y", "with weapons from Z") is a circumstance of its clause,
+not the act the clause plans or conditions.
+
+Four readings keep an event, because the sentence does state a relation:
 
 - an act of violence threatened ("threatened to attack Y", "warned that it would
   strike Y", "vowed to keep fighting Y") is a *threat* against its target by the one who
   threatens: the threat happened, the attack did not;
+- an act of cooperation agreed ("agreed to merge with Y", "signed a deal to coordinate
+  their operations") is an *agreement* between the two: an agreement to merge is not a
+  merger, but it is an agreement (an act of violence agreed on is not done);
 - an attempt at violence is violence against its target ("have been trying to seize the
   airport from Y"); an attempt at anything else is not the thing ("tried to merge");
 - a purpose clause after an act that was done states the doer's aim, and with it the
@@ -39,13 +45,14 @@ between X and Y") names a relation the sentence takes as existing: a condition o
 wish over it does not undo it ("X wants to end its alliance with Y").
 
 Example:
-    >>> reader = MoodReader(load_mood(), load_ontology(), threat_trigger)  # doctest: +SKIP
+    >>> reader = MoodReader(load_mood(), load_ontology(), finder.first_of_type)  # doctest: +SKIP
     >>> reader.asserted(match, "hamas", "fatah", token_actor) is None  # doctest: +SKIP
     True
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -238,10 +245,11 @@ def _complement_of(lower: Token, governor: Token, head: Token, lexicon: MoodLexi
 
 def unrealised(chain: list[Token], head: Token, lexicon: MoodLexicon
                ) -> tuple[str | None, Token | None]:
-    """The class of the words above the trigger whose complement it is, and the word
-    of the lowest threat among them: ``("drop", None)`` when the act is only wanted,
-    asked for, agreed or talked about; ``("threat", verb)`` when it is threatened;
-    ``("attempt", verb)`` when it is attempted; ``(None, None)`` when none governs it."""
+    """What the words above the trigger whose complement it is make of it, and the word
+    that does: ``("drop", word)`` when the act is only wanted, asked for or talked
+    about; ``("commitment", word)`` when it is agreed, ``("threat", word)`` when it is
+    threatened, ``("attempt", word)`` when it is attempted (the lowest such word);
+    ``(None, None)`` when none governs it."""
     found: tuple[str | None, Token | None] = (None, None)
     if head.dep_ == "dobj" and head.head.lemma_.lower() in lexicon.noun_objects:
         return "drop", head.head  # "seeking an all-out war with Y": wished for
@@ -249,13 +257,27 @@ def unrealised(chain: list[Token], head: Token, lexicon: MoodLexicon
     for tok in chain[1:]:
         cls = lexicon.classes.get(tok.lemma_.lower())
         if cls and not _purpose_marker(tok, lexicon) and _complement_of(lower, tok, head, lexicon):
-            if cls in ("threat", "attempt"):
+            if cls in ("threat", "attempt", "commitment"):
                 if found[0] is None:
                     found = (cls, tok)
             else:
                 return "drop", tok
         lower = tok
     return found
+
+
+def circumstance_cut(chain: list[Token], lexicon: MoodLexicon) -> list[Token]:
+    """The chain of a noun trigger up to an adjunct preposition it hangs under ("in the
+    clearest sign yet of tension between X and Y", "with weapons from Z"): what governs
+    the clause above it plans or conditions the clause's act, not its circumstances."""
+    if chain[0].pos_ not in ("NOUN", "PROPN"):
+        return chain
+    for n, tok in enumerate(chain[1:], start=1):
+        if tok.dep_ == "prep" and tok.lower_ not in lexicon.about:
+            return chain[:n]
+        if tok.pos_ not in ("NOUN", "PROPN", "ADP", "ADJ", "DET", "NUM"):
+            break  # the noun phrase ends at a verb: it is the verb's argument
+    return chain
 
 
 # -- kinds of groups ---------------------------------------------------------------------
@@ -330,10 +352,15 @@ def read_across(chain: list[Token], token_actor: TokenActors, source: str, targe
     list ("X and Y fought Z and W respectively": X and Y did not act together) or
     members of two lists at different places (X with W), or lists of different lengths
     that cannot be paired."""
-    top = chain[-1]
-    if not any(t.lower_ in lexicon.respectively for t in top.subtree):
+    on_chain = {t.i for t in chain}
+    doc = chain[0].doc
+    # the adverb on the clause (or on one of its words' dependants: the parser hangs it
+    # on the last object too), not in another clause of the sentence
+    if not any(t.lower_ in lexicon.respectively and (
+            t.head.i in on_chain or (t.head.pos_ in ("NOUN", "PROPN") and t.head.head.i in on_chain))
+               for t in doc):
         return False
-    lists = _lists(top.doc, token_actor)
+    lists = _lists(doc, token_actor)
     with_source = next((names for names in lists if source in names), None)
     with_target = next((names for names in lists if target in names), None)
     if with_source is None or with_target is None:
@@ -348,10 +375,12 @@ def read_across(chain: list[Token], token_actor: TokenActors, source: str, targe
 class MoodReader:
     """Decides, for each event the roles give, whether its sentence states the act."""
 
-    def __init__(self, lexicon: MoodLexicon, ontology: Ontology, threat: Trigger | None):
+    def __init__(self, lexicon: MoodLexicon, ontology: Ontology,
+                 trigger_of: Callable[[str], Trigger | None]):
         self.lexicon = lexicon
         self.ontology = ontology
-        self.threat = threat  # the trigger a threatened act is restated with
+        # the triggers a threatened or agreed act is restated with
+        self.restated = {"threat": trigger_of("threat"), "commitment": trigger_of("agreement")}
 
     def asserted(self, match: TriggerMatch, source: str, target: str,
                  token_actor: TokenActors) -> TriggerMatch | None:
@@ -367,17 +396,24 @@ class MoodReader:
             return None
         if presupposed(head, lexicon):
             return match
+        chain = circumstance_cut(chain, lexicon)
         if hypothetical(chain, lexicon) is not None:
             return None
         verdict, governor = unrealised(chain, head, lexicon)
+        if verdict is None or governor is None:
+            return match
         conflict = self.ontology.types[match.type].polarity == "conflict"
-        if verdict == "drop" or (verdict in ("attempt", "threat") and not conflict):
+        if verdict == "attempt" and conflict:
+            return match  # "trying to seize the airport from Y"
+        if verdict == "threat" and conflict and _speaks(governor, source, token_actor):
+            restated = self.restated["threat"]  # "X threatened to attack Y": X threatens Y
+        elif verdict == "commitment" and not conflict:
+            restated = self.restated["commitment"]  # "X agreed to merge with Y"
+        else:
             return None
-        if verdict == "threat" and governor is not None:
-            if self.threat is None or not _speaks(governor, source, token_actor):
-                return None
-            return TriggerMatch(self.threat, governor.i, governor.i + 1, governor)
-        return match
+        if restated is None:
+            return None
+        return TriggerMatch(restated, governor.i, governor.i + 1, governor)
 
 
 def _speaks(verb: Token, actor: str, token_actor: TokenActors) -> bool:
