@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import pytest
 
+from tieline.errors import OntologyError
 from tieline.events.lexicon import load_hedges
+from tieline.events.mood import load_mood, mood_lexicon
 from tieline.model import Document, Event
 from tieline.pipeline import Pipeline
 
@@ -227,3 +229,20 @@ def test_an_unlikely_act_is_a_speculation_that_it_did_not_happen(pipeline: Pipel
     [event] = extract(pipeline, "Hamas is unlikely to have funded Fatah.")
 
     assert (event.modality, event.negated) == ("speculative", True)
+
+
+# -- the cue file ----------------------------------------------------------------------------
+def test_the_mood_cues_load_and_a_bad_entry_is_named() -> None:
+    from importlib import resources
+
+    from tieline.yaml_data import load_yaml
+
+    assert load_mood().classes["plan"] == "intention"
+    data = load_yaml((resources.files("tieline") / "data" / "lexicons" / "mood.yaml").read_text("utf-8"))
+    data["conditions"] = ["if", False]  # a bare `no` in YAML
+    with pytest.raises(OntologyError, match="conditions"):
+        mood_lexicon(data)
+    data = load_yaml((resources.files("tieline") / "data" / "lexicons" / "mood.yaml").read_text("utf-8"))
+    data["complements"]["attempt"].append("plan")
+    with pytest.raises(OntologyError, match="'plan' is in both"):
+        mood_lexicon(data)

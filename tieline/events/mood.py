@@ -118,7 +118,12 @@ def _phrases(words: list[str]) -> tuple[tuple[str, ...], ...]:
 def load_mood() -> MoodLexicon:
     """The shipped mood cues."""
     text = (resources.files("tieline") / "data" / "lexicons" / "mood.yaml").read_text("utf-8")
-    data = load_yaml(text)
+    return mood_lexicon(load_yaml(text))
+
+
+def mood_lexicon(data: object) -> MoodLexicon:
+    """The mood cues of a parsed ``mood.yaml``; a missing or malformed class is an
+    :class:`~tieline.errors.OntologyError` naming it."""
     if not isinstance(data, dict):
         raise OntologyError("mood lexicon: expected a mapping of word classes", where=_WHERE)
     classes: dict[str, str] = {}
