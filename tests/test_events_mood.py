@@ -137,9 +137,18 @@ def test_the_circumstance_of_an_urged_act_is_still_stated(pipeline: Pipeline) ->
 @pytest.mark.parametrize("text", [
     "Hamas threatened to attack Fatah.",
     "Hamas warned that it would attack Fatah.",
+    # violence its doer says is to come
+    "Hamas said it would attack Fatah.",
+    "Hamas announced that its fighters would strike back against Fatah.",
 ])
 def test_a_threatened_attack_is_a_threat_not_an_attack(pipeline: Pipeline, text: str) -> None:
     assert found(pipeline, text) == {("hamas", "threat", "fatah")}
+
+
+def test_violence_others_say_is_to_come_is_a_forecast(pipeline: Pipeline) -> None:
+    [event] = extract(pipeline, "Israeli officials said Hamas would attack Fatah.")
+
+    assert (event.type, event.modality) == ("bombing_attack", "speculative")
 
 
 def test_an_attempt_at_violence_is_violence(pipeline: Pipeline) -> None:

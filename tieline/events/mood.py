@@ -27,8 +27,9 @@ not the act the clause plans or conditions.
 Four readings keep an event, because the sentence does state a relation:
 
 - an act of violence threatened ("threatened to attack Y", "warned that it would
-  strike Y", "vowed to keep fighting Y") is a *threat* against its target by the one who
-  threatens: the threat happened, the attack did not;
+  strike Y", "vowed to keep fighting Y", "announced that its fighters would strike Y")
+  is a *threat* against its target by the one who threatens: the threat happened, the
+  attack did not;
 - an act of cooperation agreed ("agreed to merge with Y", "signed a deal to coordinate
   their operations") is an *agreement* between the two: an agreement to merge is not a
   merger, but it is an agreement (an act of violence agreed on is not done);
@@ -75,7 +76,8 @@ if TYPE_CHECKING:
 _WHERE = "tieline/data/lexicons/mood.yaml"
 
 #: The classes of words whose complement is an act they do not perform.
-CLASSES = ("intention", "directive", "commitment", "deliberation", "attempt", "threat")
+CLASSES = ("intention", "directive", "commitment", "deliberation", "attempt", "threat",
+           "declaration")
 #: Dependants that open a clause: words before them do not start the clause they hang on.
 CLAUSAL_DEPS = frozenset({"advcl", "ccomp", "csubj", "csubjpass", "parataxis", "relcl", "conj"})
 OPENING_WORDS = 5  # words read at the start of a clause for its opener
@@ -98,6 +100,7 @@ class MoodLexicon:
     about: frozenset[str]
     clause_modals: frozenset[str]
     definite: frozenset[str]
+    future_modals: frozenset[str]
 
 
 def _words(data: dict[str, object], key: str, block: str = "") -> list[str]:
@@ -147,6 +150,7 @@ def mood_lexicon(data: object) -> MoodLexicon:
         about=frozenset(_words(data, "about")),
         clause_modals=frozenset(_words(data, "clause_modals")),
         definite=frozenset(_words(data, "definite")),
+        future_modals=frozenset(_words(data, "future_modals")),
     )
 
 
@@ -234,6 +238,9 @@ def _complement_of(lower: Token, governor: Token, head: Token, lexicon: MoodLexi
     of/for/on/about/over."""
     cls = lexicon.classes.get(governor.lemma_.lower())
     dep = lower.dep_
+    if cls == "declaration":  # "said it would attack Y"
+        return dep == "ccomp" and any(c.dep_ == "aux" and c.lower_ in lexicon.future_modals
+                                      for c in lower.children)
     if dep == "xcomp":
         return True
     if dep in ("advcl", "acl"):
@@ -253,7 +260,8 @@ def unrealised(chain: list[Token], head: Token, lexicon: MoodLexicon
     """What the words above the trigger whose complement it is make of it, and the word
     that does: ``("drop", word)`` when the act is only wanted, asked for or talked
     about; ``("commitment", word)`` when it is agreed, ``("threat", word)`` when it is
-    threatened, ``("attempt", word)`` when it is attempted (the lowest such word);
+    threatened, ``("declaration", word)`` when it is said to come, ``("attempt",
+    word)`` when it is attempted (the lowest such word);
     ``(None, None)`` when none governs it."""
     found: tuple[str | None, Token | None] = (None, None)
     if head.dep_ == "dobj" and head.head.lemma_.lower() in lexicon.noun_objects:
@@ -262,7 +270,7 @@ def unrealised(chain: list[Token], head: Token, lexicon: MoodLexicon
     for tok in chain[1:]:
         cls = lexicon.classes.get(tok.lemma_.lower())
         if cls and not _purpose_marker(tok, lexicon) and _complement_of(lower, tok, head, lexicon):
-            if cls in ("threat", "attempt", "commitment"):
+            if cls in ("threat", "attempt", "commitment", "declaration"):
                 if found[0] is None:
                     found = (cls, tok)
             else:
@@ -410,8 +418,10 @@ class MoodReader:
         conflict = self.ontology.types[match.type].polarity == "conflict"
         if verdict == "attempt" and conflict:
             return match  # "trying to seize the airport from Y"
-        if verdict == "threat" and conflict and _speaks(governor, source, token_actor):
+        if verdict in ("threat", "declaration") and conflict and _speaks(governor, source, token_actor):
             restated = self.restated["threat"]  # "X threatened to attack Y": X threatens Y
+        elif verdict == "declaration":
+            return match  # "officials said X would attack Y": a forecast, hedged as one
         elif verdict == "commitment" and not conflict:
             restated = self.restated["commitment"]  # "X agreed to merge with Y"
         else:
