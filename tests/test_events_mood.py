@@ -203,6 +203,18 @@ def test_an_accusation_of_one_act_does_not_reach_another(pipeline: Pipeline) -> 
     assert attack.modality == "asserted"
 
 
+def test_an_attack_taken_as_known_is_still_alleged_of_its_doer(pipeline: Pipeline) -> None:
+    [attack] = extract(pipeline, "Hamas was blamed for the 2012 attack on Fatah.")
+
+    assert (attack.modality, attack.negated) == ("alleged", False)
+
+
+def test_a_doer_denied_for_a_known_attack_is_denied(pipeline: Pipeline) -> None:
+    [attack] = extract(pipeline, "Hamas was not behind the attack on Fatah.")
+
+    assert attack.negated
+
+
 def test_a_cue_phrase_is_a_whole_word() -> None:
     [likely] = [p for p, m in load_hedges().sentence_patterns if p.pattern.endswith("likely(?!\\w)")]
 

@@ -261,11 +261,11 @@ class EventExtractor:
             return None
         ctx.seen.add(key)
         sentence, doc = ctx.sentence, ctx.doc
-        modality = self.modality.modality(head, sentence.text)
+        modality = self.modality.modality(head, sentence.text, (source, target), ctx.token_actor)
         if source in blamed_doer(head, ctx.token_actor) and \
                 MODALITY_RANK[modality] > MODALITY_RANK["alleged"]:
             modality = "alleged"  # "a bombing which many blamed on X": X is accused of it
-        negated = self.modality.negated(head)
+        negated = self.modality.negated(head, (source, target), ctx.token_actor)
         offset = sentence.start + doc[match.start].idx
         date = ctx.dates.for_sentence(sentence.index, near=offset, tense=tense(head), head=head)
         single_members = load_grammar().single_members

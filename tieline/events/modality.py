@@ -27,13 +27,14 @@ Example:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .clauses import clause_scope, governing_chain, own_clause
 from .grammar import load_grammar
 from .lexicon import HedgeLexicon
 from .mood import presupposed
-from .roles import OBJECT_DEPS
+from .roles import OBJECT_DEPS, TokenActors
 from .tokens import tokens
 
 if TYPE_CHECKING:
@@ -53,15 +54,18 @@ class ModalityReader:
     def __init__(self, hedges: HedgeLexicon):
         self.hedges = hedges
 
-    def modality(self, head: Token, sentence_text: str) -> str:
-        """The modality of what the trigger at ``head`` states."""
+    def modality(self, head: Token, sentence_text: str, sides: Sequence[str] = (),
+                 token_actor: TokenActors | None = None) -> str:
+        """The modality of what the trigger at ``head`` states (between the actors
+        ``sides``, whose tokens ``token_actor`` gives)."""
         hedges = self.hedges
         doc = head.doc
         scope = clause_scope(head)
         # "the defection would not affect the coalition's cooperation with Y": a
-        # relation taken as existing is not hedged by what is said of it, only by who
-        # says it
-        existing = presupposed(head) and len(scope) > 1 and \
+        # relation taken as existing, with both its sides named in it, is not hedged by
+        # what is said of it, only by who says it ("X was blamed for the attack on Y"
+        # still alleges who attacked)
+        existing = _existing(head, sides, token_actor) and len(scope) > 1 and \
             scope[1].lemma_.lower() not in load_grammar().support_verbs
         cues: list[str] = []
         for tok in scope:
@@ -98,14 +102,17 @@ class ModalityReader:
             return "asserted"
         return min(cues, key=lambda m: MODALITY_RANK[m])
 
-    def negated(self, head: Token) -> bool:
-        """Whether the sentence denies what the trigger at ``head`` states.
+    def negated(self, head: Token, sides: Sequence[str] = (),
+                token_actor: TokenActors | None = None) -> bool:
+        """Whether the sentence denies what the trigger at ``head`` states (between
+        ``sides``, whose tokens ``token_actor`` gives).
 
         Denials count in pairs: "X did not end its alliance with Y" and "X never stopped
         fighting Y" deny the end, not the alliance or the fight. A negation does not reach
-        a noun the sentence takes as existing through a verb that does not do it: "the
-        defection would not affect the coalition's cooperation with Y" denies the
-        effect, not the cooperation; "X did not sign a pact with Y" denies the pact.
+        a relation the sentence takes as existing, both its sides named in it, through a
+        verb that does not do it: "the defection would not affect the coalition's
+        cooperation with Y" denies the effect, not the cooperation; "X did not sign a
+        pact with Y" denies the pact, "X was not behind the attack on Y" the attack by X.
         """
         hedges = self.hedges
         grammar = load_grammar()
@@ -121,7 +128,8 @@ class ModalityReader:
             lemma = tok.lemma_.lower()
             below = previous
             if tok.i != head.i:
-                if previous.i == head.i and presupposed(head) and lemma not in grammar.support_verbs \
+                if previous.i == head.i and _existing(head, sides, token_actor) \
+                        and lemma not in grammar.support_verbs \
                         and lemma not in hedges.negating_governors:
                     break  # "would not affect the coalition's cooperation with Y"
                 # "ended their war with a pact": the pact is how it ended, not what ended
@@ -136,6 +144,15 @@ class ModalityReader:
             if own_clause(tok):
                 break  # "X has not pledged ..., and its leaders reaffirmed ...": not denied
         return denials % 2 == 1
+
+
+def _existing(head: Token, sides: Sequence[str], token_actor: TokenActors | None) -> bool:
+    """A relation the sentence takes as existing, named with both its sides inside its
+    noun phrase ("the coalition's collaboration with Y")."""
+    if not sides or token_actor is None or not presupposed(head):
+        return False
+    named = {token_actor.get(t.i) for t in head.subtree}
+    return all(side in named for side in sides)
 
 
 def _denies(child: Token, hedges: HedgeLexicon) -> bool:
