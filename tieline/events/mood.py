@@ -66,6 +66,7 @@ from .grammar import load_grammar
 from .match import TriggerMatch
 from .clauses import clause_chain
 from .roles import SUBJECT_DEPS, TokenActors, direct_actors, subject_tokens
+from .tokens import tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -371,7 +372,7 @@ def read_across(chain: list[Token], token_actor: TokenActors, source: str, targe
     # on the last object too), not in another clause of the sentence
     if not any(t.lower_ in lexicon.respectively and (
             t.head.i in on_chain or (t.head.pos_ in ("NOUN", "PROPN") and t.head.head.i in on_chain))
-               for t in doc):
+               for t in tokens(doc)):
         return False
     lists = _lists(doc, token_actor)
     with_source = next((names for names in lists if source in names), None)
