@@ -96,8 +96,17 @@ def test_a_sentence_without_a_date_takes_the_governing_date_of_its_paragraph() -
         ["Hamas denied it."],
     )
     dates = DocumentDates(sentences, PUBLISHED)
-    assert dates.for_sentence(2) == DateInterval(start="2013", end=None, text="2013", basis="paragraph")
+    # the last date named before it, a relative one included once resolved
+    assert dates.for_sentence(2) == DateInterval(start="2018-01", end=None,
+                                                 text="Earlier this month", basis="paragraph")
     assert dates.for_sentence(3) == DateInterval(start="2018-01-25", end=None, text="", basis="published")
+
+
+def test_a_date_that_names_no_time_does_not_govern_its_paragraph() -> None:
+    sentences = document(["In 2013, ABM emerged in Sinai.", "Recently, it denied links to Hamas.",
+                          "It then attacked the army."])
+    dates = DocumentDates(sentences, PUBLISHED)
+    assert dates.for_sentence(2).start == "2013"
 
 
 def test_without_any_date_the_interval_is_empty() -> None:

@@ -286,15 +286,22 @@ class DocumentDates:
             "," in sentence.text[mention.end - sentence.start:]
 
     def _governing(self, index: int) -> DateInterval | None:
-        """The last explicit (non-relative) date of an earlier sentence of the same
-        paragraph that is not background to its sentence."""
+        """The last date of an earlier sentence of the same paragraph that is not
+        background to its sentence: an explicit one, or one relative to the
+        publication that names its time ("Earlier this month, X executed Y in a video
+        ... In the same video, ..."), not one that only says "recently"."""
         position = self._position[index]
         paragraph = self.sentences[position].paragraph
         for earlier in reversed(self.sentences[:position]):
             if earlier.paragraph != paragraph:
                 break
             for mention in reversed(self.mentions(earlier.index)):
-                if mention.kind != "relative" and not self._background(earlier, mention):
+                # a relative date that resolves to one month, day or year ("earlier
+                # this month", "last year"), not a span ("recently", "in recent years")
+                named = mention.kind != "relative" or (
+                    self.published is not None and mention.interval.start is not None
+                    and mention.interval.end is None)
+                if named and not self._background(earlier, mention):
                     return self._interval(earlier, mention, "paragraph")
         return None
 
