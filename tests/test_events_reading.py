@@ -236,3 +236,10 @@ def test_battles_with_a_third_party_are_not_between_the_allies(pipeline: Pipelin
                              "street battles with supporters of the government.")
     assert not any(t == "armed_clash" and {s, o} == {"amal-movement", "hezbollah"}
                    for s, t, o in found), found
+
+
+def test_the_one_whose_network_a_group_is_central_to(pipeline: Pipeline) -> None:
+    out = pipeline.extract(Document(id="t", text="For Hezbollah, Hamas is central to the "
+                                                 "cross-border smuggling network."))
+    [smuggling] = [e for e in out.events if e.type == "smuggling_trade"]
+    assert (smuggling.source, smuggling.target) == ("hezbollah", "hamas")

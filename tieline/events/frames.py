@@ -154,6 +154,8 @@ def mutual_pair(r: Roles, cooperative: bool) -> tuple[str, str] | None:
     against Z"), and an object counts only when it is itself an actor."""
     preps = r.preps
     grammar = load_grammar()
+    if r.beneficiary and r.subject and r.beneficiary[0] not in r.subject:
+        return r.beneficiary[0], r.subject[0]  # "For X, Y is central to the smuggling network"
     pool = list(dict.fromkeys(r.subject + r.possessor))
     a = first(r.subject, r.possessor, r.agent)
     exclude = pool or ([a] if a else [])

@@ -79,6 +79,8 @@ class Roles:
     both: list[str] = field(default_factory=list)  # actors after "in/with both ..."
     fragment: bool = False  # a noun heading a sentence without a verb ("X and Y allies.")
     owner: list[str] = field(default_factory=list)  # who has the thing the subject names
+    # "For X, Y is central to the smuggling network": whose act it is, Y taking part
+    beneficiary: list[str] = field(default_factory=list)
 
 
 def first(*groups: Sequence[str], exclude: Sequence[str] = ()) -> str | None:
@@ -382,6 +384,19 @@ def referent_tokens(head: Token, token_actor: TokenActors) -> list[Token]:
     return found
 
 
+def _beneficiary(head: Token, verb: Token, token_actor: TokenActors) -> list[str]:
+    """"For X, Y is central to the smuggling network": where a noun trigger is what
+    the subject of a copula takes part in ("central to", "key to"), a "for" phrase of
+    the clause names whose act it is."""
+    grammar = load_grammar()
+    adjective = head.head.head if head.dep_ == "pobj" else None
+    if adjective is None or adjective.lower_ not in grammar.responsible or \
+            verb.lemma_.lower() not in grammar.copulas:
+        return []
+    return [a for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"
+            for p in c.children for a in actors_under(p, token_actor)]
+
+
 def holders(place: Token, token_actor: TokenActors) -> list[str]:
     """The actors a place is said to be held by: "the town of Beledweyne, controlled by
     X", "field hospitals run by X"."""
@@ -454,6 +469,7 @@ def read_roles(match: TriggerMatch, token_actor: TokenActors) -> Roles:
                 sides = [c for c in governor.children if c.dep_ in ("nsubj", "dobj")]
                 if len({a for c in sides for a in actors_under(c, token_actor)}) >= 2:
                     subject_toks = sides
+        beneficiary = _beneficiary(head, verb, token_actor) if verb is not None else []
         if verb is not None:
             span_tokens.append(verb)  # "launched attacks against Y": the verb's "against"
         elif head.dep_ == "nsubj" and head.head.pos_ == "VERB" and \
@@ -476,6 +492,7 @@ def read_roles(match: TriggerMatch, token_actor: TokenActors) -> Roles:
             referent += named
         referent = list(dict.fromkeys(referent))
     else:
+        beneficiary = []
         subject_toks, passive = subject_tokens(head)
         if not subject_toks and head.pos_ == "ADJ":
             subject_toks = copula_subject(head)
@@ -559,7 +576,7 @@ def read_roles(match: TriggerMatch, token_actor: TokenActors) -> Roles:
         possessor = list(dict.fromkeys(a for _, a in sorted(token_actor.items())))
     return Roles(subject, objects, dict(preps), agent, passive, possessor, referent,
                  list(dict.fromkeys(direct_objects)), nominal, list(dict.fromkeys(both)),
-                 fragment=fragment, owner=owner)
+                 fragment=fragment, owner=owner, beneficiary=beneficiary)
 
 
 def _owner_tokens(thing: Token) -> list[Token]:
