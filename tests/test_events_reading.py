@@ -243,3 +243,29 @@ def test_the_one_whose_network_a_group_is_central_to(pipeline: Pipeline) -> None
                                                  "cross-border smuggling network."))
     [smuggling] = [e for e in out.events if e.type == "smuggling_trade"]
     assert (smuggling.source, smuggling.target) == ("hezbollah", "hamas")
+
+
+def test_a_force_a_state_set_up_is_its_affiliate_not_its_splinter(pipeline: Pipeline) -> None:
+    found = events(pipeline, "Established by Iran's Islamic Revolutionary Guard Corps to fight in "
+                             "Syria, the Fatemiyoun Division recruited Afghan refugees.")
+    assert ("iran-irgc", "affiliation", "fatemiyoun") in found
+    found = events(pipeline, "The Promised Day Brigades was created by the Mahdi Army.")
+    assert ("promised-day-brigades", "split", "mahdi-army") in found
+
+
+def test_fighting_on_behalf_of_a_group_is_fighting_beside_it(pipeline: Pipeline) -> None:
+    found = events(pipeline, "Hezbollah fighters fought in the Qalamoun mountains on behalf of "
+                             "the Syrian army.")
+    assert not any(t == "armed_clash" for _, t, _ in found), found
+
+
+def test_dissidents_of_a_group_are_not_the_group(pipeline: Pipeline) -> None:
+    found = events(pipeline, "The war between dissidents of the FARC and the ELN continues.")
+    assert not any({s, o} == {"farc", "eln"} for s, _, o in found), found
+
+
+def test_a_participle_qualifies_the_name_nearest_it(pipeline: Pipeline) -> None:
+    found = events(pipeline, "The alliance between the Iran-backed Houthis and Saleh loyalists "
+                             "collapsed.")
+    assert ("iran", "logistics", "houthis") in found
+    assert not any(s == "iran" and o != "houthis" for s, _, o in found), found

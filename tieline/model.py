@@ -189,7 +189,8 @@ class Event:
     """One interaction between two actors, stated in one sentence (or two adjacent).
 
     ``basis`` says how the pair was found: ``parse`` (both actors fill roles of the
-    trigger in the dependency parse), ``co_agents`` (actors who did one act together,
+    trigger in the dependency parse), ``noun_phrase`` (a relation a noun phrase states:
+    "the Iran-backed Houthis"), ``co_agents`` (actors who did one act together,
     inferred to act jointly) or ``common_enemy`` (allies' clash with the enemy they
     fought together).
     """

@@ -54,7 +54,9 @@ if TYPE_CHECKING:
 __all__ = ["EventExtractor", "events_to_dicts", "load_nlp", "parse_texts"]
 
 #: Bases of events whose two sides the parse gave (see :class:`~tieline.model.Event`).
-PARSED_BASES = frozenset({"parse", "common_enemy"})
+PARSED_BASES = frozenset({"parse", "noun_phrase", "common_enemy"})
+#: Kinds of actor that are a state or its organs.
+STATE_KINDS = frozenset({"state", "state_force"})
 #: Acts against a person that, done for helping an actor, are acts against that actor.
 PUNISHING_TYPES = frozenset({"assassination_execution", "crackdown"})
 PARSE_BATCH = 128  # sentences per spaCy batch: measured fastest on one core (bench/)
@@ -252,6 +254,13 @@ class EventExtractor:
             return None  # a condition, a plan, a kind of group: nothing said to have happened
         match = asserted  # "threatened to attack Y": the threat; "agreed to merge": the agreement
         trig, head = match.trigger, match.head
+        if trig.type == "split" and ctx.facts.kind(target) in STATE_KINDS:
+            # "the Fatemiyoun were established by the IRGC": no group splits from a
+            # state; a state that sets up a force sponsors it
+            sponsored = self.finder.first_of_type("affiliation")
+            if sponsored is not None:
+                trig, match = sponsored, TriggerMatch(sponsored, match.start, match.end, head)
+                source, target = target, source
         etype = self.ontology.types[trig.type]
         # A mutual interaction keeps the order the sentence gives (its subject first),
         # but is stated once whichever way round it is found.
@@ -299,7 +308,8 @@ class EventExtractor:
                 return pair[0], pair[1], "parse"
         modified = modifier_pair(trig.frame, head, token_actor)
         if modified is not None:
-            return modified[0], modified[1], "parse"
+            # "the Iran-backed Houthis and Saleh loyalists": backed are the Houthis only
+            return modified[0], modified[1], "noun_phrase"
         if trig.frame == "severed_ties":
             # "(X argued that) ties with Y should be cut": X the subject of a governing
             # clause, Y the partner of the ties.

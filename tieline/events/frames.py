@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from .coordination import conjunct_actors, formed_actors
 from .grammar import load_grammar
-from .roles import Roles, TokenActors, actors_under, direct_actors, first
+from .roles import Roles, TokenActors, actors_under, first
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -68,7 +68,11 @@ def modifier_pair(frame: str, head: Token, token_actor: TokenActors) -> tuple[st
                  for a in actors_under(c, token_actor, limit=1)]
     if not modifiers:
         return None
-    named = first(direct_actors(head.head, token_actor), exclude=modifiers)
+    # the name nearest after the participle ("the Iran-backed Houthis and Saleh
+    # loyalists": the Houthis)
+    after = sorted(t.i for t in head.head.subtree if t.i > head.i and t.i in token_actor
+                   and token_actor[t.i] not in modifiers)
+    named = token_actor[after[0]] if after else None
     if named is None:
         return None
     if frame in ("mutual", "joiner"):

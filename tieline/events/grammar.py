@@ -41,6 +41,8 @@ class Grammar:
     support_verbs: frozenset[str]
     copulas: frozenset[str]
     object_control: frozenset[str]
+    announcing_verbs: frozenset[str]
+    renegades: frozenset[str]
     responsible: frozenset[str]
     holding_verbs: frozenset[str]
     releasing_verbs: frozenset[str]
@@ -132,6 +134,8 @@ def load_grammar() -> Grammar:
         support_verbs=frozenset(_words(data, "verbs", "support")),
         copulas=frozenset(_words(data, "verbs", "copulas")),
         object_control=frozenset(_words(data, "verbs", "object_control")),
+        announcing_verbs=frozenset(_words(data, "verbs", "announcing")),
+        renegades=frozenset(_words(data, "nouns", "renegades")),
         responsible=frozenset(_words(data, "verbs", "responsible")),
         holding_verbs=frozenset(_words(data, "verbs", "holding")),
         releasing_verbs=frozenset(_words(data, "verbs", "releasing")),

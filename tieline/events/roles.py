@@ -104,6 +104,7 @@ def actors_under(token: Token, token_actor: TokenActors, limit: int = 3,
     actors at the same depth all come back. With ``skip_aimed``, phrases after
     against/on/to... attached to ``token`` itself are left out."""
     aimed = load_grammar().aimed_preps
+    renegades = load_grammar().renegades
     out: list[str] = []
     frontier = [token]
     depth = 0
@@ -125,6 +126,8 @@ def actors_under(token: Token, token_actor: TokenActors, limit: int = 3,
                     continue
                 if child.dep_ == "amod" and child.pos_ == "VERB" and tok.i not in token_actor:
                     continue  # "IRGC-backed militias": the backer is no part of the militias
+                if child.dep_ == "prep" and tok.lemma_.lower() in renegades:
+                    continue  # "dissidents of the FARC" are not the FARC
                 nxt.append(child)
         out.extend(level)
         frontier = nxt
@@ -215,7 +218,8 @@ def subject_tokens(head: Token) -> tuple[list[Token], bool]:
     scene = load_grammar().scene_preps
     # "X planned the attacks and was helped by Y": the trigger's own voice counts; a
     # raising verb above it ("X is said to have provided") does not make it passive
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children)
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children) or (
+        head.tag_ == "VBN" and any(c.dep_ == "agent" for c in head.children))  # "Established by X, Y ..."
     tok = head
     for _ in range(MAX_CLIMB):
         subjects = _subjects(tok)
@@ -521,7 +525,9 @@ def read_roles(match: TriggerMatch, token_actor: TokenActors) -> Roles:
             if child.dep_ in OBJECT_DEPS:
                 if child.i == head.i or fellows(child):
                     continue
-                objects += actors_under(child, token_actor) + holders(child, token_actor)
+                # what the verb acts on, not what a long phrase after it mentions ("a
+                # junta base in X, a hub for trade with India")
+                objects += actors_under(child, token_actor, limit=1) + holders(child, token_actor)
                 direct_objects += direct_actors(child, token_actor)
             elif child.dep_ == "prep":
                 for pobj in child.children:
@@ -541,7 +547,8 @@ def read_roles(match: TriggerMatch, token_actor: TokenActors) -> Roles:
         # "attacked the town of Beledweyne, controlled by X": the parser hung the
         # holder's clause on the verb
         objects += holders(head, token_actor)
-    if not nominal and not objects and not any(c.dep_ in OBJECT_DEPS for c in head.children):
+    if not nominal and not objects and not any(c.dep_ in OBJECT_DEPS for c in head.children) \
+            and head.lemma_.lower() in grammar.announcing_verbs:
         # "X threatened to attack Y", "X vowed to destroy Y": what is threatened or
         # vowed is done to the infinitive's object
         for clause in head.children:
