@@ -527,7 +527,7 @@ def read_roles(match: TriggerMatch, token_actor: TokenActors) -> Roles:
                     continue
                 # what the verb acts on, not what a long phrase after it mentions ("a
                 # junta base in X, a hub for trade with India")
-                objects += actors_under(child, token_actor, limit=1) + holders(child, token_actor)
+                objects += actors_under(child, token_actor, limit=2) + holders(child, token_actor)
                 direct_objects += direct_actors(child, token_actor)
             elif child.dep_ == "prep":
                 for pobj in child.children:
