@@ -11,10 +11,11 @@ records, each tied to one actor, in text order. Steps, each a small function:
    and records the wing;
 4. "X's affiliate" / "the X affiliate" resolves to the affiliate of X that the base or
    the document knows;
-5. descriptive references ("the Palestinian group", "the group") resolve to the most
-   recent earlier mention of a fitting actor;
-6. a territory an actor holds ("from Gaza") stands for it, when the actor is named too
-   (events use such mentions for support given or received there, never for violence).
+5. a territory an actor holds ("from Gaza") stands for it, when the actor is named too
+   (events use such mentions for support given or received there, never for violence);
+6. pronouns, descriptions ("the Palestinian group", "the council") and pair phrases
+   ("the two groups") bind to the group the text means, read sentence by sentence
+   (:mod:`~tieline.actors.reference`).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from .kb import KnowledgeBase
 from .lexicon import reference_lexicon
 from .matcher import NameMatch
 from .places import continues_place_list, is_place
+from .reference import reference_mentions
 
 _DEFINED = re.compile(r"\s*\(\s*(?:the\s+)?([A-Z][A-Za-z0-9&\-]{1,11})\s*\)")
 _AKA = re.compile(r"\s*\(\s*(?:formerly|also known as|aka|a\.k\.a\.|known as)\s+([^)]{2,60})\)")
@@ -46,8 +48,6 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     lex = reference_lexicon()
     mods = _alternation(lex.wing_modifiers)
     nouns = _alternation(lex.wing_nouns)
-    groups = _alternation(lex.group_nouns)
-    dets = _alternation(lex.determiners)
     return {
         # after a name: "’s military wing", "' armed wing", " militants"
         "wing_after": re.compile(rf"(?:['’]s?)?\s+((?:(?:{mods})\s+)?(?:{nouns}))\b", re.I),
@@ -59,8 +59,6 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"['’]s?\s+((?:{_alternation(lex.parent_nouns)}))\b", re.I),
         "members": re.compile(
             rf"\b([A-Z][\w-]*(?:-based)?)\s+({_alternation(lex.member_nouns)})\b"),
-        "descriptor": re.compile(
-            rf"\b(?:{dets})\s+((?:[A-Za-z][\w-]*\s+){{0,3}}?)({groups})\b(?!\s+of\b)", re.I),
     }
 
 
@@ -107,15 +105,13 @@ def resolve_mentions(text: str, sentences: Sequence[Sentence], matches: Sequence
             actor_id, how, end = affiliate
         mentions.append(Mention(start, end, text[start:end], actor_id,
                                 _index_of(starts, start), how, wing))
-    mentions += _descriptor_mentions(text, sentences, starts, mentions, kb)
     mentions += _member_mentions(text, starts, mentions, kb)
-    mentions += _pair_mentions(text, sentences, starts, mentions, kb)
     mentions += _name_head_mentions(text, starts, mentions, kb)
     institutions, absorbed = institution_mentions(text, starts, mentions, matches, kb)
     mentions = [m for m in mentions if m.start not in absorbed or m.how not in _NAMED] + institutions
     mentions += _collective_mentions(text, starts, mentions, matches, kb)
-    mentions += _possessive_mentions(text, starts, mentions, kb)
-    mentions += _pronoun_mentions(sentences, mentions, kb)
+    # pronouns, descriptions and pair phrases, read in order of the text
+    mentions += reference_mentions(text, sentences, mentions, kb)
     mentions = _states_owning_others(text, _tied_leaders(text, sentences, mentions), kb)
     mentions = [_parent_reference(text, m, kb) for m in mentions]
     mentions.sort(key=lambda x: x.start)
@@ -163,9 +159,6 @@ def _states_owning_others(text: str, mentions: list[Mention], kb: KnowledgeBase)
 
 
 _PARENT_LINKS = ("affiliate_of", "branch_of", "wing_of")
-_PAIR = re.compile(r"\b(?:the\s+two|both(?:\s+the)?)\s+(?:(?:militant|armed|rebel|jihadist|terrorist)\s+)?"
-                   r"(?:groups|organi[sz]ations|movements|factions|militias|sides|outfits)\b", re.I)
-
 
 def _name_head_mentions(text: str, starts: list[int], mentions: list[Mention],
                         kb: KnowledgeBase) -> list[Mention]:
@@ -238,112 +231,10 @@ def _collective_mentions(text: str, starts: list[int], mentions: list[Mention],
     return out
 
 
-_POSSESSIVE = re.compile(
-    r"\b(?:[Ii]ts|[Tt]heir)\s+(?:[\w,-]+\s+){0,2}?(leaders?|leadership|fighters|members|militants|"
-    r"commanders|operatives|cadres|ranks)\b")
-
-
-def _possessive_mentions(text: str, starts: list[int], mentions: list[Mention],
-                         kb: KnowledgeBase) -> list[Mention]:
-    """"its leaders", "their fighters": the group that opens the sentence (or, failing
-    one before the pronoun, the previous sentence), recorded as that group's members."""
-    taken = [(m.start, m.end) for m in mentions]
-    armed = sorted((m for m in mentions if m.actor_id in kb
-                    and kb.get(m.actor_id).kind in ("armed_group", "political_org")),
-                   key=lambda m: m.start)
-    out: list[Mention] = []
-    for hit in _POSSESSIVE.finditer(text):
-        if any(s < hit.end() and hit.start() < e for s, e in taken):
-            continue
-        sentence = _index_of(starts, hit.start())
-        here = [m for m in armed if m.sentence == sentence and m.start < hit.start()]
-        before = here or [m for m in armed if m.sentence == sentence - 1]
-        if before:
-            out.append(Mention(hit.start(), hit.end(), hit.group(), before[0].actor_id, sentence,
-                               "coreference", hit.group(1).lower()))
-    return out
-
-
-# "They"/"It" opening a sentence, or right after a fronted phrase ("In May 2013, they");
-# not the dummy "it" of "It is unclear whether...", "It was reported that...".
-_OPENING_PRONOUN = re.compile(
-    r"^(?:[^,.;:]{1,40},\s+)?(They|It|they|it)\b(?!\s+(?:is|was|seems|seemed|appears|appeared|"
-    r"remains|remained|has\s+been|had\s+been|will\s+be|would\s+be|may\s+be|might\s+be|"
-    r"could\s+be|must\s+be|is\s+not|was\s+not|takes|took)\b)")
-_PRONOUN_KINDS = ("armed_group", "political_org", "state")
 _NAMED = ("name", "alias", "acronym", "defined_acronym", "former_name", "wing", "fuzzy",
           "leader")
 # What may come before the subject at the start of a sentence: a fronted phrase, "the".
 _SUBJECT_OPENING = re.compile(r"(?:[^,.;:]{1,40},\s+)?(?:[Tt]he\s+)?")
-
-
-def _pronoun_mentions(sentences: Sequence[Sentence], mentions: list[Mention],
-                      kb: KnowledgeBase) -> list[Mention]:
-    """"Hezbollah troops began operating in Syria. In May 2013, they launched an
-    offensive against rebel groups": a subject pronoun opening a sentence stands for the
-    group the previous sentence of the paragraph is about: that sentence opens with the
-    group's name and names no other group (states aside), or opens with the one state
-    it names."""
-    by_sentence: dict[int, list[Mention]] = {}
-    for m in mentions:
-        by_sentence.setdefault(m.sentence, []).append(m)
-    out: list[Mention] = []
-    for k, sentence in enumerate(sentences):
-        if k == 0 or sentences[k - 1].paragraph != sentence.paragraph:
-            continue
-        hit = _OPENING_PRONOUN.match(sentence.text)
-        if hit is None or hit.group(1)[0].islower() != (hit.start(1) > 0):
-            continue  # "They" opens the sentence; "they" follows a fronted phrase
-        previous = sentences[k - 1]
-        named = sorted((m for m in by_sentence.get(previous.index, [])
-                        if m.actor_id in kb and kb.get(m.actor_id).kind in _PRONOUN_KINDS),
-                       key=lambda m: m.start)
-        # The previous sentence must be about a named actor: it opens with one, as
-        # its subject ("The LTTE grew quickly. It attacked..."), not with some other
-        # thing a pronoun could stand for ("The new accord ... It commits...").
-        if not named or named[0].how not in _NAMED or not _SUBJECT_OPENING.fullmatch(
-                previous.text[:named[0].start - previous.start]):
-            continue
-        before = {m.actor_id for m in named}
-        groups = [a for a in before if kb.get(a).kind != "state"]
-        # the one group named (the states around it are where it acts), or the one state
-        candidates = groups if groups else sorted(before)
-        if len(candidates) != 1 or candidates[0] != named[0].actor_id:
-            continue
-        actor_id = candidates[0]
-        start = sentence.start + hit.start(1)
-        out.append(Mention(start, start + len(hit.group(1)), hit.group(1), actor_id,
-                           sentence.index, "pronoun"))
-    return out
-
-
-def _pair_mentions(text: str, sentences: Sequence[Sentence], starts: list[int],
-                   mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:
-    """"the two groups", "both organizations": the last two armed groups named before,
-    within three sentences. The phrase becomes two mentions of the same span, one per
-    group (``how="pair_reference"``)."""
-    out: list[Mention] = []
-    taken = [(m.start, m.end) for m in mentions]
-    ordered = sorted(mentions, key=lambda m: m.start)
-    for hit in _PAIR.finditer(text):
-        if any(s < hit.end() and hit.start() < e for s, e in taken):
-            continue
-        sentence = _index_of(starts, hit.start())
-        recent: list[str] = []
-        for m in reversed(ordered):
-            if m.start >= hit.start() or sentence - m.sentence > 3:
-                continue
-            actor = kb.actors.get(m.actor_id)
-            if actor is not None and actor.kind in ("armed_group", "political_org") \
-                    and m.actor_id not in recent:
-                recent.append(m.actor_id)
-            if len(recent) == 2:
-                break
-        if len(recent) == 2:
-            for actor_id in reversed(recent):
-                out.append(Mention(hit.start(), hit.end(), hit.group(), actor_id, sentence,
-                                   "pair_reference"))
-    return out
 
 
 def _parent_reference(text: str, m: Mention, kb: KnowledgeBase) -> Mention:
@@ -539,40 +430,4 @@ def _affiliate_reference(text: str, end: int, parent: str, kb: KnowledgeBase,
         options = [a for a in options if a.id in present]
     if len(options) == 1:
         return options[0].id, "descriptor", hit.end()
-    return None
-
-
-def _descriptor_mentions(text: str, sentences: Sequence[Sentence], starts: list[int],
-                         mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:
-    """"the Palestinian group" -> the latest earlier mention whose descriptors fit."""
-    out: list[Mention] = []
-    taken = [(m.start, m.end) for m in mentions]
-    ordered = sorted(mentions, key=lambda m: m.start)
-    mention_starts = [m.start for m in ordered]
-    for hit in _patterns()["descriptor"].finditer(text):
-        if any(s < hit.end() and hit.start() < e for s, e in taken):
-            continue
-        modifiers = [w.lower() for w in hit.group(1).split()]
-        before = ordered[: bisect.bisect_left(mention_starts, hit.start())]
-        sentence = _index_of(starts, hit.start())
-        # Only look back a few sentences: references rarely reach further.
-        before = [m for m in before if sentence - m.sentence <= 3]
-        actor_id = _antecedent(before, modifiers, kb)
-        if actor_id is not None:
-            out.append(Mention(hit.start(), hit.end(), hit.group(), actor_id, sentence,
-                               "descriptor" if modifiers else "coreference"))
-    return out
-
-
-def _antecedent(before: list[Mention], modifiers: list[str], kb: KnowledgeBase) -> str | None:
-    for m in reversed(before):
-        actor = kb.actors.get(m.actor_id)
-        if actor is None or actor.kind not in ("armed_group", "political_org"):
-            continue
-        if not modifiers:
-            return actor.id
-        words = {d.lower() for d in actor.descriptors} | {(actor.ideology or "").lower()}
-        words |= {(actor.country or "").lower()}
-        if any(w in words for w in modifiers):
-            return actor.id
     return None

@@ -1,0 +1,597 @@
+"""Reference across sentences: "it", "they", "the group", "the council", "the two
+movements" bound to the group the text means.
+
+The document is read sentence by sentence, the way a reader keeps track of what it is
+about (:func:`reference_mentions`):
+
+- A sentence's *subject* is what its opening noun phrase names (after fronted phrases
+  and words such as "But"): an actor named as such ("Hamas fired ...", "In May, the
+  group ..."), an actor as the owner of what is named ("The ideology of Hamas ...",
+  "Members of the battalion ...", "Its fighters ..."), a person (a leader named for
+  his group), an unnamed group ("The Tupac Amaru guerrillas ...", "Another group of
+  militants ..."), some other thing ("The accord ..."), or nothing (a quotation, "There
+  ...").
+- The paragraph's *topic* is its latest subject naming an actor; before one, the one
+  actor its first sentences name. A person or a thing as subject leaves the topic as it
+  is; an unnamed group makes it unknown. A new paragraph keeps the previous one's topic
+  only through its first sentence's subject ("It ...", "The group ..."). A heading that
+  is one group's name ("Mahdi Army", "Islamic International Brigade:") makes that group
+  its *section*'s, which a description falls back on when nothing nearer fits.
+- A reference is bound only to an actor that fits it: "it"/"its" one group;
+  "they"/"their"/"them" a group named as plural ("the Taliban", "Hezbollah fighters");
+  "the group", "the organisation", "the militants" a group, never a state, its other
+  words fitting the group ("the Palestinian group"); "the council", "the brigade" a
+  group whose name has that head; "the two groups", "both movements" exactly two groups.
+  A state may be "it" only as the subject of the sentence before.
+- With an actor named before it in its own sentence, a pronoun is left to the
+  sentence's parse (:mod:`tieline.events.pronouns`), and a description goes to the
+  fitting actor there (to the sentence's subject among several). Otherwise, in order:
+  the subject of the sentence before; the topic and the actors that sentence names,
+  when exactly one of them fits; for a description, the one group of the document whose
+  name has its head, then the section's group. A subject pronoun after a sentence about
+  some other thing stands for that thing ("The accord was signed in May. It commits
+  ...") and stays unbound; two fitting actors at one step leave any reference unbound.
+
+Every reference bound becomes a mention (``how``: ``pronoun``; ``descriptor`` when words
+of the description fit the group, else ``coreference``; ``pair_reference``, one per
+group), which later sentences read like a name. The words are data
+(``lexicons/references.yaml``).
+
+Example:
+    >>> [(m.text, m.actor_id) for m in reference_mentions(text, sentences, mentions, kb)]  # doctest: +SKIP
+    [('It', 'hamas')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..model import Mention, Sentence
+from ..text import is_boilerplate
+from .kb import KnowledgeBase
+from .lexicon import ReferenceLexicon, reference_lexicon
+
+#: Kinds of actor a group reference ("it", "the group") may stand for.
+GROUP_KINDS = frozenset({"armed_group", "political_org"})
+#: Kinds that may be "it" as the subject of the sentence before ("Iran denied it. It ...").
+SUBJECT_KINDS = GROUP_KINDS | {"state", "state_force", "other"}
+#: Ways a mention is found that make it no referent: a person, a place a group holds.
+NOT_REFERENTS = frozenset({"leader", "territory"})
+#: The topic when the subject is a group the text does not name.
+UNKNOWN = "?"
+
+
+@dataclass(frozen=True)
+class Expression:
+    """A phrase that may stand for a group without naming it.
+
+    ``form`` is ``pronoun``, ``description`` or ``pair``; ``noun`` the head of a
+    description or pair (lower case); ``modifiers`` its words that must fit the group;
+    ``wing`` the part of the group it names ("its leaders"); ``exact`` for a pair, that
+    it says "two" or "both" (not only "the groups").
+    """
+
+    start: int
+    end: int
+    text: str
+    form: str
+    plural: bool
+    noun: str = ""
+    modifiers: tuple[str, ...] = ()
+    wing: str | None = None
+    exact: bool = True
+
+
+@dataclass(frozen=True)
+class Referent:
+    """An actor as a mention presents it to later references."""
+
+    actor: str
+    kind: str
+    plural: bool            # the mention is plural ("Hezbollah fighters", "the Taliban")
+    plural_name: bool       # its name is ("the Taliban", "the Houthis")
+    start: int
+    names: frozenset[str]   # the word stems of its names
+    words: frozenset[str]   # its descriptors, ideology and country, lower case
+
+
+@dataclass(frozen=True)
+class Subject:
+    """What a sentence's opening noun phrase names (see the module docstring)."""
+
+    role: str               # actor, owner, several, person, group, thing, none
+    actor: str | None = None
+
+
+@dataclass
+class _Facts:
+    """One sentence as read: its subject and the referents it names, in order."""
+
+    subject: Subject
+    referents: list[Referent]
+    heading: bool = False
+
+
+def reference_mentions(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention],
+                       kb: KnowledgeBase) -> list[Mention]:
+    """The mentions that pronouns, descriptions and pair phrases make, read in order."""
+    lex = reference_lexicon()
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_sentence.setdefault(m.sentence, []).append(m)
+    taken = sorted((m.start, m.end) for m in mentions)
+    name_starts = frozenset(m.start for m in mentions)
+    quoted = _quoted_spans(text, sentences)
+    reader = _Reader(text, kb, lex)
+    out: list[Mention] = []
+    for sentence in sentences:
+        if is_boilerplate(sentence.kind):
+            continue
+        named = sorted(by_sentence.get(sentence.index, []), key=lambda m: m.start)
+        found = [] if sentence.kind != "body" else [
+            e for e in _expressions(text, sentence, lex, name_starts)
+            if not _overlaps(e.start, e.end, taken) and not _inside(e.start, quoted)]
+        out += reader.read(sentence, named, found)
+    return out
+
+
+# -- finding the expressions ------------------------------------------------------------
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                    for w in sorted(set(words), key=len, reverse=True))
+
+
+def stem(word: str) -> str:
+    """A noun without its plural ending, lower case: "councils" -> "council",
+    "militias" -> "militia", "parties" -> "party"."""
+    w = word.lower().strip("'’")
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
+        return w[:-1]
+    return w
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    pronoun: re.Pattern[str]
+    part: re.Pattern[str]
+    expletive_after: re.Pattern[str]
+    expletive_before: re.Pattern[str]
+    description: re.Pattern[str]
+    pair: re.Pattern[str]
+    plural: re.Pattern[str]
+    apposed: re.Pattern[str]
+    opening: re.Pattern[str]
+    owner_opening: re.Pattern[str]
+    unnamed_group: re.Pattern[str]
+    no_subject: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
+    lex = reference_lexicon()
+    pronouns = _alternation([*lex.singular_pronouns, *lex.plural_pronouns])
+    followers = "|".join(
+        (re.escape(f) if f[0] in "'’" else r"\s+" + re.escape(f).replace(r"\ ", r"\s+"))
+        for f in sorted(lex.expletive_followers, key=len, reverse=True))
+    # a modifier is a word that is not a determiner, a preposition or a conjunction
+    modifier = rf"(?:(?!(?i:{_alternation(lex.function_words)})\b)[\w'’-]+\s+)"
+    heads = _alternation({*lex.group_nouns, *lex.name_head_nouns, *lex.member_nouns})
+    generic_plurals = [n for n in lex.pair_nouns if stem(n) in lex.group_nouns]
+    names = r"(?:[A-Z][\w'’-]*\s+){1,4}"
+    return _Patterns(
+        pronoun=re.compile(rf"\b(?i:{pronouns})\b"),
+        part=re.compile(rf"\s+({modifier}{{0,2}}?)((?i:{_alternation(lex.possessed_parts)}))\b"),
+        expletive_after=re.compile(rf"(?i:{followers})\b"),
+        expletive_before=re.compile(rf"\b(?i:{_alternation(lex.expletive_verbs)})\s+$"),
+        description=re.compile(
+            rf"\b(?i:{_alternation(lex.determiners)})\s+({modifier}{{0,3}}?)({heads})\b"),
+        pair=re.compile(rf"\b(?i:the\s+two|these\s+two|both(?:\s+the)?)\s+({modifier}{{0,2}}?)"
+                        rf"((?i:{_alternation(lex.pair_nouns)}))\b"),
+        plural=re.compile(rf"\b(?i:the|these)\s+({modifier}{{0,2}}?)({_alternation(generic_plurals)})\b"),
+        apposed=re.compile(r"\s*,?\s*(?:(?:also\s+)?(?:known|referred\s+to)\s+as\s+|called\s+|"
+                           r"named\s+|dubbed\s+)?(?:the\s+)?"),
+        opening=re.compile(rf"\s*(?:[^,.;:\"“”]{{1,80}},\s+){{0,2}}"
+                           rf"(?:(?i:{_alternation(lex.opening_words)}),?\s+)?(?:[Tt]he\s+)?"),
+        owner_opening=re.compile(rf"\s*(?:[^,.;:\"“”]{{1,80}},\s+){{0,2}}"
+                                 rf"(?:(?i:{_alternation(lex.opening_words)}),?\s+)?"
+                                 r"(?:[\w'’-]+\s+){1,4}(?:of|among|within)\s+(?:the\s+)?"),
+        unnamed_group=re.compile(
+            rf"(?:[Tt]he\s+{names}(?:{_alternation(lex.member_nouns)}|"
+            rf"{_alternation(lex.group_nouns)})\b|(?:[Aa]nother|[Aa]n?)\s+{modifier}{{0,2}}"
+            rf"(?:{_alternation(lex.group_nouns)})\b)"),
+        no_subject=re.compile(rf"[\"“”‘']|(?i:{_alternation(lex.no_subject_words)})\b"),
+    )
+
+
+def _expressions(text: str, sentence: Sentence, lex: ReferenceLexicon,
+                 name_starts: frozenset[int]) -> list[Expression]:
+    """The pair phrases, descriptions and pronouns of a sentence, in text order (a
+    phrase inside a longer one is left out, and so is a description set before a name:
+    "the rival group, Hizbul Islam", "the Palestinian group Hamas")."""
+    pats = _patterns()
+    start, end = sentence.start, sentence.end
+    found: list[Expression] = []
+
+    def free(a: int, b: int) -> bool:
+        return not any(e.start < b and a < e.end for e in found)
+
+    for hit in pats.pair.finditer(text, start, end):
+        noun = hit.group(2).lower()
+        found.append(Expression(hit.start(), hit.end(), hit.group(), "pair", True, noun,
+                                _modifiers(hit.group(1), lex)))
+    for hit in pats.plural.finditer(text, start, end):
+        if free(hit.start(), hit.end()) and not re.search(r"\b(?:of|among)\s+$", text[start:hit.start()]):
+            found.append(Expression(hit.start(), hit.end(), hit.group(), "pair", True,
+                                    hit.group(2).lower(), _modifiers(hit.group(1), lex), exact=False))
+    for hit in pats.description.finditer(text, start, end):
+        noun = hit.group(2)
+        if not free(hit.start(), hit.end()) or _not_a_reference(text, hit.end()):
+            continue
+        apposed = pats.apposed.match(text, hit.end())
+        if apposed is not None and apposed.end() in name_starts:
+            continue
+        member = noun in lex.member_nouns
+        found.append(Expression(hit.start(), hit.end(), hit.group(), "description", member, noun,
+                                _modifiers(hit.group(1), lex), noun if member else None))
+    for hit in pats.pronoun.finditer(text, start, end):
+        word = hit.group().lower()
+        if not free(hit.start(), hit.end()):
+            continue
+        if word == "it" and (pats.expletive_after.match(text, hit.end())
+                             or pats.expletive_before.search(text[start:hit.start()])):
+            continue  # "It is unclear whether", "made it clear"
+        stop, wing = hit.end(), None
+        if word in lex.possessive_pronouns:
+            part = pats.part.match(text, hit.end(), end)
+            if part is not None:
+                stop, wing = part.end(), part.group(2).lower()
+        found.append(Expression(hit.start(), stop, text[hit.start():stop], "pronoun",
+                                word in lex.plural_pronouns, wing=wing))
+    return sorted(found, key=lambda e: e.start)
+
+
+def _modifiers(words: str, lex: ReferenceLexicon) -> tuple[str, ...]:
+    """The words of a description that must fit its group (not "new", "militant" ...)."""
+    free = set(lex.free_modifiers)
+    return tuple(w for w in (x.lower().strip("'’") for x in words.split()) if w and w not in free)
+
+
+_NOT_REFERENCE_AFTER = re.compile(r"\s+(?:of|between)\b|\s+(?:known|called|named|dubbed)\b")
+
+
+def _not_a_reference(text: str, end: int) -> bool:
+    """Whether a description is no reference to a group named before: "the group of
+    ...", "the alliance between X and Y", "the group known as ..."."""
+    return _NOT_REFERENCE_AFTER.match(text, end) is not None
+
+
+def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _inside(offset: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s <= offset < e for s, e in spans)
+
+
+def _quoted_spans(text: str, sentences: Sequence[Sentence]) -> list[tuple[int, int]]:
+    """What the text quotes, paragraph by paragraph: a pronoun in someone's words
+    ("“We will support them,” said ...") is the speaker's, not the narrative's."""
+    paragraphs: dict[int, tuple[int, int]] = {}
+    for s in sentences:
+        a, b = paragraphs.get(s.paragraph, (s.start, s.end))
+        paragraphs[s.paragraph] = (min(a, s.start), max(b, s.end))
+    spans = []
+    for a, b in paragraphs.values():
+        opened: int | None = None
+        for i in range(a, b):
+            ch = text[i]
+            if ch == "“" or (ch == '"' and opened is None):
+                opened = i
+            elif (ch == "”" or ch == '"') and opened is not None:
+                spans.append((opened, i + 1))
+                opened = None
+        if opened is not None:
+            spans.append((opened, b))
+    return spans
+
+
+# -- reading the document ---------------------------------------------------------------
+
+@dataclass
+class _Reader:
+    """What the text is about, sentence after sentence (see the module docstring)."""
+
+    text: str
+    kb: KnowledgeBase
+    lex: ReferenceLexicon
+    topic: str | None = None
+    carried: str | None = None          # the topic the previous paragraph ended with
+    heading: bool = False               # the previous paragraph was a headline or heading
+    section: str | None = None
+    paragraph: int | None = None
+    prev: _Facts | None = None          # the sentence before, in this paragraph
+    paragraph_facts: list[_Facts] = field(default_factory=list)
+    before_facts: list[_Facts] = field(default_factory=list)  # the previous paragraph's
+    latest: dict[str, Referent] = field(default_factory=dict)
+    seen: list[Referent] = field(default_factory=list)
+
+    def read(self, sentence: Sentence, named: list[Mention],
+             found: list[Expression]) -> list[Mention]:
+        """Bind the references of one sentence; note what it is about."""
+        if sentence.paragraph != self.paragraph:
+            self._new_paragraph(sentence.paragraph)
+        first = self.prev is None
+        mentions = list(named)
+        out: list[Mention] = []
+        for expr in found:
+            before = [m for m in mentions if m.start < expr.start]
+            actors = self._bind(expr, sentence, before, first)
+            made = [Mention(expr.start, expr.end, expr.text, a, sentence.index,
+                            self._how(expr), expr.wing) for a in actors]
+            out += made
+            mentions = sorted(mentions + made, key=lambda m: m.start)
+        referents = [r for m in mentions if (r := self._referent(m)) is not None]
+        subject = self._subject(sentence, mentions)
+        facts = _Facts(subject, referents, sentence.kind != "body")
+        self._note(sentence, facts, mentions)
+        return out
+
+    # -- state ------------------------------------------------------------------------
+    def _new_paragraph(self, paragraph: int) -> None:
+        self.carried = self.topic if self.topic is not None else self.section
+        self.heading = bool(self.paragraph_facts) and self.paragraph_facts[-1].heading
+        self.topic, self.prev, self.paragraph = None, None, paragraph
+        self.before_facts, self.paragraph_facts = self.paragraph_facts, []
+
+    def _note(self, sentence: Sentence, facts: _Facts, mentions: list[Mention]) -> None:
+        subject = facts.subject
+        for r in facts.referents:
+            self.latest[r.actor] = r
+            self.seen.append(r)
+        if sentence.kind in ("headline", "heading"):
+            label = self._label(sentence, mentions, facts)
+            self.section = label
+            if label is not None:
+                subject = Subject("actor", label)
+        if subject.role in ("actor", "owner"):
+            self.topic = subject.actor
+        elif subject.role == "group":
+            self.topic = UNKNOWN
+        elif self.topic is None and sentence.kind == "body":
+            actors = {r.actor for r in facts.referents}
+            if len(actors) == 1:
+                self.topic = actors.pop()  # the one actor the paragraph has named
+        self.prev = facts
+        self.paragraph_facts.append(facts)
+
+    def _label(self, sentence: Sentence, mentions: list[Mention], facts: _Facts) -> str | None:
+        """The group a heading is the name of ("Mahdi Army", "Profile: Hamas"), if any."""
+        actors = {r.actor for r in facts.referents if r.kind in GROUP_KINDS}
+        if len(actors) != 1:
+            return None
+        rest = self.text[sentence.start:sentence.end]
+        for m in mentions:
+            rest = rest.replace(m.text, " ")
+        return actors.pop() if len(re.findall(r"\w+", rest)) <= 2 else None
+
+    # -- referents and subjects -------------------------------------------------------
+    def _kind(self, actor: str) -> str:
+        # an organisation found in the text but not in the base is a group (candidates)
+        return self.kb.get(actor).kind if actor in self.kb else "armed_group"
+
+    def _referent(self, m: Mention) -> Referent | None:
+        if m.how in NOT_REFERENTS or _is_modifier(self.text, m.end):
+            return None
+        last = m.text.split()[-1].lower() if m.text.split() else ""
+        plural_name = m.how == "pair_reference" or (last in self.lex.plural_words and m.wing is None)
+        plural = plural_name or last in self.lex.plural_words or (
+            m.wing is not None and stem(m.wing) != m.wing.lower()) or (
+            m.how == "pronoun" and m.text.split()[0].lower() in self.lex.plural_pronouns)
+        names, words = self._names(m.actor_id)
+        return Referent(m.actor_id, self._kind(m.actor_id), plural, plural_name, m.start,
+                        names | _stems(m.text), words)
+
+    def _names(self, actor_id: str) -> tuple[frozenset[str], frozenset[str]]:
+        def build(base: KnowledgeBase) -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+            out = {}
+            for a in base:
+                names = frozenset(w for n in a.all_names() for w in _stems(n))
+                words = {d.lower() for d in a.descriptors} | {(a.country or "").lower()}
+                words |= set(re.findall(r"[\w-]+", (a.ideology or "").lower()))
+                out[a.id] = (names, frozenset(words - {""}))
+            return out
+
+        return self.kb.derived("reference_names", build).get(actor_id, (frozenset(), frozenset()))
+
+    def _subject(self, sentence: Sentence, mentions: list[Mention]) -> Subject:
+        pats = _patterns()
+        for m in mentions:
+            prefix = self.text[sentence.start:m.start]
+            if pats.opening.fullmatch(prefix):
+                if m.how == "leader":
+                    return Subject("person")
+                if self._referent(m) is None:
+                    return Subject("thing")
+                owner = re.match(r"['’]s?\s", self.text[m.end:m.end + 3]) is not None or \
+                    m.text.split()[0].lower() in self.lex.possessive_pronouns
+                if not owner and self._coordinated(m, mentions):
+                    return Subject("several")  # "MUJAO and the Brigade allied ..."
+                return Subject("owner" if owner else "actor", m.actor_id)
+            if pats.owner_opening.fullmatch(prefix) and self._referent(m) is not None:
+                return Subject("owner", m.actor_id)
+        rest = self.text[sentence.start:sentence.end]
+        opening = pats.opening.match(rest)
+        rest = rest[opening.end():] if opening else rest
+        if pats.unnamed_group.match(rest):
+            return Subject("group")
+        if pats.no_subject.match(rest) or not rest.strip():
+            return Subject("none")
+        return Subject("thing")
+
+    def _coordinated(self, m: Mention, mentions: list[Mention]) -> bool:
+        """Whether another actor is coordinated with ``m`` ("X and Y", "X, Y and Z")."""
+        joint = _COORDINATION.match(self.text, m.end)
+        if joint is None:
+            return False
+        article = re.match(r"the\s+", self.text[joint.end():joint.end() + 5], re.I)
+        starts = {joint.end(), joint.end() + (article.end() if article else 0)}
+        return any(o.start in starts and o.actor_id != m.actor_id for o in mentions)
+
+    # -- binding ----------------------------------------------------------------------
+    def _how(self, expr: Expression) -> str:
+        if expr.form == "pronoun":
+            return "pronoun"
+        if expr.form == "pair":
+            return "pair_reference"
+        return "descriptor" if expr.modifiers else "coreference"
+
+    def _bind(self, expr: Expression, sentence: Sentence, before: list[Mention],
+              first: bool) -> list[str]:
+        """The actors an expression stands for (none when the text does not settle it)."""
+        prefix = self.text[sentence.start:expr.start]
+        pats = _patterns()
+        subject_position = pats.opening.fullmatch(prefix) is not None or (
+            expr.form != "pronoun" and pats.owner_opening.fullmatch(prefix) is not None)
+        if expr.form == "pair":
+            return self._pair(expr, before, first and subject_position)
+        mine = [r for m in before if (r := self._referent(m)) is not None]
+        fitting = _distinct(r.actor for r in mine if self._fits(expr, r, False))
+        if before and expr.form == "pronoun":
+            # within its sentence a pronoun is the parse's to bind; a part ("its
+            # leaders") goes to the first group the sentence names
+            return fitting[:1] if expr.wing is not None and fitting else []
+        if fitting:
+            if len(fitting) == 1:
+                return fitting
+            subject = self._subject(sentence, before)
+            return [subject.actor] if subject.actor in fitting else []
+        return self._across(expr, first, subject_position, prefix)
+
+    def _across(self, expr: Expression, first: bool, subject_position: bool,
+                prefix: str) -> list[str]:
+        """Bind to what the sentences before are about."""
+        description = expr.form == "description"
+        if first:
+            # a new paragraph keeps the topic only through its first sentence's subject;
+            # a headline's only for a description ("The group"), never for a pronoun
+            keeps = subject_position and not (self.heading and expr.form == "pronoun")
+            carried = self.latest.get(self.carried or "") if keeps else None
+            if carried is not None and self._fits(expr, carried, True):
+                return [carried.actor]
+            return self._fallback(expr) if description else []
+        prev = self.prev
+        assert prev is not None
+        subject = prev.subject
+        opening_pronoun = expr.form == "pronoun" and subject_position \
+            and expr.text.lower() not in self.lex.possessive_pronouns
+        if subject.role == "group" or self.topic == UNKNOWN:
+            return self._name_head(expr) if description else []
+        if subject.role in ("actor", "owner") and subject.actor is not None:
+            ref = self._in(prev, subject.actor)
+            if subject.role == "owner" and opening_pronoun and subject.actor != self.topic:
+                return []  # "The ideology of X is ... It ...": the ideology or X
+            if ref is not None and self._fits(expr, ref, subject.role == "actor"):
+                return [subject.actor]
+        elif subject.role in ("thing", "several") and opening_pronoun:
+            return []  # "The accord was signed. It commits ...": the accord
+        pool = list(prev.referents)
+        if self.topic is not None and self.topic in self.latest:
+            pool.append(self.latest[self.topic])
+        fitting = _distinct(r.actor for r in pool if self._fits(expr, r, False))
+        if len(fitting) == 1:
+            return fitting
+        if fitting or not description:
+            return []
+        return self._fallback(expr)
+
+    def _fallback(self, expr: Expression) -> list[str]:
+        """A description nothing near fits: the one group of the document named with
+        its head ("the council"), else the section's group."""
+        named = self._name_head(expr)
+        if named:
+            return named
+        section = self.latest.get(self.section or "")
+        if section is not None and self.topic != UNKNOWN and self._fits(expr, section, False):
+            return [section.actor]
+        return []
+
+    def _name_head(self, expr: Expression) -> list[str]:
+        if stem(expr.noun) not in self.lex.name_head_nouns:
+            return []
+        fitting = _distinct(r.actor for r in self.seen if self._fits(expr, r, False, by_name=True))
+        return fitting if len(fitting) == 1 else []
+
+    def _pair(self, expr: Expression, before: list[Mention], reach_back: bool) -> list[str]:
+        """The two groups a pair phrase means: the two last named (in its sentence, the
+        sentences of its paragraph before it, and, opening a paragraph, the previous
+        one's), when the sentence that completes the pair names no third."""
+        window = [[r for m in before if (r := self._referent(m)) is not None]]
+        window += [f.referents for f in reversed(self.paragraph_facts)]
+        if reach_back:
+            window += [f.referents for f in reversed(self.before_facts)]
+        if not expr.exact:
+            window = window[:1] if window[0] else window[1:2]
+        by_name = stem(expr.noun) in self.lex.name_head_nouns
+        for attempt in ((True, False) if by_name else (False,)):
+            found: list[str] = []
+            for referents in window:
+                for r in reversed(referents):
+                    if r.actor not in found and self._fits_pair(expr, r, attempt):
+                        found.append(r.actor)
+                if len(found) >= 2:
+                    break
+            if len(found) == 2:
+                return list(reversed(found))
+            if attempt and stem(expr.noun) not in self.lex.group_nouns:
+                return []
+        return []
+
+    # -- fitting ------------------------------------------------------------------------
+    def _fits(self, expr: Expression, r: Referent, as_subject: bool, by_name: bool = False) -> bool:
+        """Whether ``r`` may be what ``expr`` stands for (``as_subject``: it was the
+        subject of the sentence before)."""
+        if expr.form == "pronoun":
+            if r.kind not in (SUBJECT_KINDS if as_subject else GROUP_KINDS):
+                return False
+            return r.plural if expr.plural else not r.plural_name
+        if r.kind not in GROUP_KINDS:
+            return False
+        noun = stem(expr.noun)
+        if by_name or noun not in self.lex.group_nouns and expr.noun not in self.lex.member_nouns:
+            if noun not in r.names:
+                return False
+        return not expr.modifiers or any(w in r.words or stem(w) in r.names for w in expr.modifiers)
+
+    def _fits_pair(self, expr: Expression, r: Referent, by_name: bool) -> bool:
+        if r.kind not in GROUP_KINDS:
+            return False
+        if by_name and stem(expr.noun) not in r.names:
+            return False
+        return not expr.modifiers or any(w in r.words or stem(w) in r.names for w in expr.modifiers)
+
+    @staticmethod
+    def _in(facts: _Facts, actor: str) -> Referent | None:
+        return next((r for r in facts.referents if r.actor == actor), None)
+
+
+def _distinct(actors: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(actors))
+
+
+def _stems(name: str) -> frozenset[str]:
+    return frozenset(stem(w) for w in re.findall(r"[\w'’]+", name))
+
+
+_COORDINATION = re.compile(r"\s*(?:,|\band\b|&)\s*")
+_MODIFIER_AFTER = re.compile(r"[-–][A-Za-z]")
+
+
+def _is_modifier(text: str, end: int) -> bool:
+    """Whether a name only modifies what follows it: "ISIS-linked", "Iran-backed"."""
+    return _MODIFIER_AFTER.match(text, end) is not None
