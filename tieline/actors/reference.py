@@ -330,8 +330,7 @@ class _Reader:
         mentions = list(named)
         out: list[Mention] = []
         for expr in found:
-            before = [m for m in mentions if m.start < expr.start]
-            actors = self._bind(expr, sentence, before, first)
+            actors = self._bind(expr, sentence, mentions, first)
             made = [Mention(expr.start, expr.end, expr.text, a, sentence.index,
                             self._how(expr), expr.wing) for a in actors]
             out += made
@@ -451,11 +450,19 @@ class _Reader:
             return "pair_reference"
         return "descriptor" if expr.modifiers else "coreference"
 
-    def _bind(self, expr: Expression, sentence: Sentence, before: list[Mention],
+    def _bind(self, expr: Expression, sentence: Sentence, mentions: list[Mention],
               first: bool) -> list[str]:
         """The actors an expression stands for (none when the text does not settle it)."""
         prefix = self.text[sentence.start:expr.start]
         pats = _patterns()
+        before = [m for m in mentions if m.start < expr.start]
+        if not expr.modifiers and pats.opening.fullmatch(prefix) is None and any(
+                m.start >= expr.end and pats.opening.fullmatch(self.text[sentence.start:m.start])
+                for m in mentions if m.how not in NOT_REFERENTS):
+            # in a phrase set before a named subject, a pronoun or a bare description may
+            # look ahead to it ("Despite its losses, Hamas ...", "After the group left
+            # AQIM, the Brigade ..."): the parse's to bind
+            return []
         subject_position = pats.opening.fullmatch(prefix) is not None or (
             expr.form != "pronoun" and pats.owner_opening.fullmatch(prefix) is not None)
         if expr.form == "pair":
