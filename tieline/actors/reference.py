@@ -329,8 +329,11 @@ class _Reader:
         first = self.prev is None
         mentions = list(named)
         out: list[Mention] = []
+        unsettled = False  # a reference before, left unbound: a later pronoun may be its
         for expr in found:
-            actors = self._bind(expr, sentence, mentions, first)
+            actors = [] if unsettled and expr.form == "pronoun" else \
+                self._bind(expr, sentence, mentions, first)
+            unsettled = unsettled or not actors
             made = [Mention(expr.start, expr.end, expr.text, a, sentence.index,
                             self._how(expr), expr.wing) for a in actors]
             out += made
@@ -519,10 +522,16 @@ class _Reader:
 
     def _fallback(self, expr: Expression) -> list[str]:
         """A description nothing near fits: the one group of the document named with
-        its head ("the council"), else the section's group."""
+        its head ("the council"); with words that fit ("the Syrian group"), the one group
+        of this paragraph and the one before that they fit; else the section's group."""
         named = self._name_head(expr)
         if named:
             return named
+        if expr.modifiers:
+            recent = [r for f in self.before_facts + self.paragraph_facts for r in f.referents]
+            fitting = _distinct(r.actor for r in recent if self._fits(expr, r, False))
+            if fitting:
+                return fitting if len(fitting) == 1 else []
         section = self.latest.get(self.section or "")
         if section is not None and self.topic != UNKNOWN and self._fits(expr, section, False):
             return [section.actor]

@@ -1,0 +1,189 @@
+"""Reference across sentences: pronouns, descriptions and pair phrases bound to the group
+the text means (tieline.actors.reference), and left unbound where it does not say."""
+
+from __future__ import annotations
+
+import pytest
+
+from tieline.actors.kb import KnowledgeBase, build_kb
+from tieline.actors.matcher import ActorMatcher
+from tieline.actors.resolve import resolve_mentions
+from tieline.text import split_sentences
+
+KB_YAML = """\
+- id: legion
+  name: Crescent Legion
+  descriptors: [Palestinian, Gaza-based]
+  leaders: [{name: Abu Omar}]
+- id: front
+  name: River Front
+  descriptors: [Syrian]
+- id: jackals
+  name: Desert Jackals
+- id: taliban
+  name: Taliban
+- id: justice
+  name: Justice Movement
+- id: liberation
+  name: Liberation Movement
+- id: supreme-council
+  name: Supreme Council for the Revolution
+- id: martyrs
+  name: Martyrs Battalion of the North
+- id: isis
+  name: Islamic State
+  acronyms: [ISIS]
+- id: freedonia
+  name: Freedonia
+  kind: state
+- id: freedonian-army
+  name: Freedonian Army
+  kind: state_force
+"""
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return build_kb([("test.yaml", KB_YAML)])
+
+
+def references(kb: KnowledgeBase, text: str) -> list[tuple[str, str]]:
+    """The mentions made by references (not by names), as (text, actor)."""
+    found = resolve_mentions(text, split_sentences(text), ActorMatcher(kb).find(text), kb)
+    return [(m.text, m.actor_id) for m in found
+            if m.how in ("pronoun", "descriptor", "coreference", "pair_reference")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the subject of the sentence before
+    ("The Crescent Legion grew quickly in 2004. It attacked the River Front in May.",
+     [("It", "legion")]),
+    ("The Crescent Legion grew quickly in 2004. In May, the group attacked the River Front.",
+     [("the group", "legion")]),
+    # a possessive and a part of the group
+    ("The Crescent Legion grew quickly in 2004. Its commanders met the River Front.",
+     [("Its commanders", "legion")]),
+    # the group as the owner of the subject, for a pronoun that is not the subject
+    ("The ideology of the Crescent Legion is debated. Some analysts see it as a front for "
+     "the River Front.", [("it", "legion")]),
+    # a chain: the pronoun bound makes the topic go on
+    ("The Crescent Legion grew quickly in 2004. Some analysts see it as a threat. Others "
+     "call it an ally of the River Front.", [("it", "legion"), ("it", "legion")]),
+    # a person between breaks nothing
+    ("The Crescent Legion grew quickly in 2004. Abu Omar was arrested in 2006. It later "
+     "fought the River Front.", [("It", "legion")]),
+    # a new group named as subject shifts the topic
+    ("The Crescent Legion fought the River Front in 2004. The Desert Jackals stayed out. "
+     "The group later backed the River Front.", [("The group", "jackals")]),
+])
+def test_a_reference_is_bound_to_what_the_text_is_about(kb: KnowledgeBase, text: str,
+                                                         expected: list[tuple[str, str]]) -> None:
+    assert references(kb, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # the sentence before is about something else: "it" is the accord
+    "The accord between the two sides was signed in 2004. It commits the River Front to a truce.",
+    # two groups fit equally
+    "The Crescent Legion and the Desert Jackals fought in 2004. The group later backed the "
+    "River Front.",
+    "The war between the Crescent Legion and the Desert Jackals ended in 2004. The group "
+    "later backed the River Front.",
+    # "the group" is never a state, "it" never a person
+    "Freedonia shelled the border in 2004. The group said it had lost nobody.",
+    "Abu Omar was arrested in 2004. It later fought the River Front.",
+    # a pronoun in someone's words, the dummy "it"
+    "The Crescent Legion grew in 2004. “We will fight it,” a River Front commander said.",
+    "The Crescent Legion grew in 2004. It is unclear whether the River Front was involved.",
+    # "they" needs a group named as plural
+    "The Crescent Legion grew in 2004. They attacked the River Front in May.",
+    # an unnamed group as the subject leaves the topic unknown
+    "The Crescent Legion grew in 2004. The Abu Ali fighters broke away. They attacked the "
+    "River Front.",
+])
+def test_a_reference_the_text_does_not_settle_stays_unbound(kb: KnowledgeBase, text: str) -> None:
+    assert references(kb, text) == []
+
+
+def test_they_stands_for_a_group_named_as_plural(kb: KnowledgeBase) -> None:
+    assert references(kb, "The Taliban took the city in 1996. They later hosted the Desert "
+                          "Jackals.") == [("They", "taliban")]
+    assert references(kb, "Crescent Legion fighters crossed the river in 2004. They "
+                          "attacked the River Front.") == [("They", "legion")]
+
+
+def test_a_state_may_be_it_only_as_the_subject_before(kb: KnowledgeBase) -> None:
+    assert references(kb, "Freedonia armed the River Front in 2004. It also trained the "
+                          "Desert Jackals.") == [("It", "freedonia")]
+    # as an object, it is no candidate: "it" is the one group named
+    assert references(kb, "The attack on the Crescent Legion was a shock to Freedonia. "
+                          "Analysts expect it to strike back at the River Front.") == [
+        ("it", "legion")]
+
+
+def test_a_name_only_modifying_another_word_is_no_referent(kb: KnowledgeBase) -> None:
+    # "ISIS-linked" names no second candidate for "the group"
+    text = ("Freedonia hunted the Crescent Legion, an ISIS-linked cell. "
+            "Its forces killed the group's leader in 2016.")
+    assert ("the group", "legion") in references(kb, text)
+
+
+def test_a_new_paragraph_keeps_the_topic_only_through_its_first_subject(kb: KnowledgeBase) -> None:
+    assert references(kb, "The Crescent Legion grew in 2004.\n\nThe group attacked the "
+                          "River Front in May.") == [("The group", "legion")]
+    assert references(kb, "The Crescent Legion grew in 2004.\n\nFreedonia said the group "
+                          "had attacked the River Front.") == []
+
+
+def test_a_heading_that_is_a_group_name_gives_its_section_a_group(kb: KnowledgeBase) -> None:
+    text = ("Crescent Legion\n\nThe Crescent Legion was founded in 2004.\n\n"
+            "Hundreds died when the Freedonian Army stormed a village.\n\n"
+            "The group was later listed as a terrorist organisation by Freedonia.")
+    assert references(kb, text) == [("The group", "legion")]
+
+
+def test_a_description_with_words_names_the_group_they_fit(kb: KnowledgeBase) -> None:
+    text = ("The Crescent Legion and the River Front met in 2004. "
+            "The Palestinian group later denied it. The Syrian group did not.")
+    assert references(kb, text) == [("The Palestinian group", "legion"),
+                                    ("The Syrian group", "front")]
+
+
+def test_a_name_head_stands_for_the_one_group_named_so(kb: KnowledgeBase) -> None:
+    text = ("The Supreme Council for the Revolution was founded in 1982. "
+            "The Crescent Legion fought in the south. Freedonia backed it. "
+            "Many saw the council as too close to Freedonia.")
+    assert ("the council", "supreme-council") in references(kb, text)
+    text = ("In 2002 the Martyrs Battalion of the North and the Crescent Legion seized a "
+            "theatre. The legion, along with the martyrs' battalion, was listed in 2003.")
+    assert ("the martyrs' battalion", "martyrs") in references(kb, text)
+
+
+def test_a_description_set_before_a_name_is_no_reference(kb: KnowledgeBase) -> None:
+    text = "The Crescent Legion grew in 2004. It has links with the Syrian militia, River Front."
+    assert references(kb, text) == [("It", "legion")]
+
+
+def test_a_pronoun_set_before_a_named_subject_looks_ahead(kb: KnowledgeBase) -> None:
+    text = "The Desert Jackals grew in 2004. Despite its losses, the Crescent Legion fought on."
+    assert references(kb, text) == []
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("The Crescent Legion split from the River Front in 2004. The two groups clashed in 2005.",
+     ("legion", "front")),
+    ("Though the Desert Jackals had split from the River Front, the groups went on "
+     "coordinating.", ("jackals", "front")),
+    # the head noun picks the two named so among three groups
+    ("The Justice Movement and the Liberation Movement joined the Crescent Legion against "
+     "the River Front.\n\nThe two movements later left.", ("justice", "liberation")),
+])
+def test_a_pair_phrase_stands_for_the_two_groups(kb: KnowledgeBase, text: str,
+                                                 pair: tuple[str, str]) -> None:
+    assert {a for _, a in references(kb, text)} == set(pair)
+
+
+def test_a_pair_phrase_after_three_groups_stays_unbound(kb: KnowledgeBase) -> None:
+    text = ("The Crescent Legion, the Desert Jackals and the River Front met in 2004. "
+            "The two groups later clashed.")
+    assert references(kb, text) == []
