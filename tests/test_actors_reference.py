@@ -187,3 +187,35 @@ def test_a_pair_phrase_after_three_groups_stays_unbound(kb: KnowledgeBase) -> No
     text = ("The Crescent Legion, the Desert Jackals and the River Front met in 2004. "
             "The two groups later clashed.")
     assert references(kb, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the subject of the description's own clause is not what it stands for
+    ("The Desert Jackals split from the River Front, forming the core of the organization.",
+     ("the organization", "front")),
+    ("The River Front funded the Desert Jackals, and the Desert Jackals praised the "
+     "River Front in support of the group.", ("the group", "front")),
+    # the owner named in the subject is free ("X's leadership ... the group's")
+    ("In 2004, the Desert Jackals' leadership pledged allegiance to the River Front, "
+     "receiving funds from the group's treasury.", ("the group", "jackals")),
+    # a speaker set after the clause is its subject
+    ("The Desert Jackals swore allegiance to the River Front, which is fighting in the "
+     "south, the group said.", ("the group", "jackals")),
+])
+def test_a_description_after_several_groups_of_its_sentence(kb: KnowledgeBase, text: str,
+                                                            expected: tuple[str, str]) -> None:
+    assert expected in references(kb, text)
+
+
+def test_a_clause_with_its_own_subject_leaves_a_description_unsettled(kb: KnowledgeBase) -> None:
+    text = ("The leader of the Desert Jackals is Abu Omar, a former River Front official who "
+            "appeared in the organization's videos.")
+    assert references(kb, text) == []
+
+
+def test_an_unbound_subject_pronoun_leaves_the_next_one_unbound(kb: KnowledgeBase) -> None:
+    # the first "They" is not the Taliban's (no sentence about them before), so neither
+    # is the second, although the Taliban are named in between
+    text = ("Two militias joined forces in 1996. They called their actions against the "
+            "Taliban a front. They were joined by other militias.")
+    assert references(kb, text) == []

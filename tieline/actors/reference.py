@@ -7,30 +7,45 @@ about (:func:`reference_mentions`):
 - A sentence's *subject* is what its opening noun phrase names (after fronted phrases
   and words such as "But"): an actor named as such ("Hamas fired ...", "In May, the
   group ..."), an actor as the owner of what is named ("The ideology of Hamas ...",
-  "Members of the battalion ...", "Its fighters ..."), a person (a leader named for
-  his group), an unnamed group ("The Tupac Amaru guerrillas ...", "Another group of
-  militants ..."), some other thing ("The accord ..."), or nothing (a quotation, "There
-  ...").
+  "Members of the battalion ...", "Its fighters ...", "ABM's leadership ..."), several
+  actors ("MUJAO and the Brigade allied ..."), a person (a leader named for his
+  group), an unnamed group ("The Tupac Amaru guerrillas ...", "Another group of
+  militants ...", or a reference left unbound: "They called ..."), some other thing
+  ("The accord ..."), or nothing (a quotation, "There ...").
 - The paragraph's *topic* is its latest subject naming an actor; before one, the one
   actor its first sentences name. A person or a thing as subject leaves the topic as it
-  is; an unnamed group makes it unknown. A new paragraph keeps the previous one's topic
-  only through its first sentence's subject ("It ...", "The group ..."). A heading that
-  is one group's name ("Mahdi Army", "Islamic International Brigade:") makes that group
-  its *section*'s, which a description falls back on when nothing nearer fits.
+  is; several actors leave none, an unnamed group makes it unknown. A new paragraph keeps the
+  previous one's topic (if a subject made it so) only through its first sentence's
+  subject ("It ...", "The group ..."); after a headline, only a description does ("The
+  group ..."), never a pronoun. A heading that is one group's name ("Mahdi Army",
+  "Islamic International Brigade:") makes that group its *section*'s, which a
+  description falls back on when nothing nearer fits.
 - A reference is bound only to an actor that fits it: "it"/"its" one group;
   "they"/"their"/"them" a group named as plural ("the Taliban", "Hezbollah fighters");
   "the group", "the organisation", "the militants" a group, never a state, its other
   words fitting the group ("the Palestinian group"); "the council", "the brigade" a
-  group whose name has that head; "the two groups", "both movements" exactly two groups.
-  A state may be "it" only as the subject of the sentence before.
-- With an actor named before it in its own sentence, a pronoun is left to the
-  sentence's parse (:mod:`tieline.events.pronouns`), and a description goes to the
-  fitting actor there (to the sentence's subject among several). Otherwise, in order:
-  the subject of the sentence before; the topic and the actors that sentence names,
-  when exactly one of them fits; for a description, the one group of the document whose
-  name has its head, then the section's group. A subject pronoun after a sentence about
-  some other thing stands for that thing ("The accord was signed in May. It commits
-  ...") and stays unbound; two fitting actors at one step leave any reference unbound.
+  group whose name has that head; "the two groups", "both movements" exactly two
+  groups, the last two named when the sentence that completes the pair names no third.
+  A state may be "it" only as the subject of the sentence before. A person is never a
+  referent, nor a name that only modifies another word ("ISIS-linked").
+- Within its sentence: a pronoun after an actor is left to the sentence's parse
+  (:mod:`tieline.events.pronouns`), but a part ("its leaders") goes to the sentence's
+  subject group; so is a pronoun or a bare description in a phrase set before a named
+  subject ("Despite its losses, Hamas ..."), and a pronoun after a description left
+  unbound ("The group said it ..."). A description after one fitting actor is that
+  actor; after several, the one left once the subject of its own clause is set aside
+  ("X split from Y, forming the core of the organization": Y), else the owner named in
+  the sentence's subject, else the subject for a speaker set after the clause (",
+  the group said"); otherwise it stays unbound.
+- Across sentences, in order: the subject of the sentence before; the topic and the
+  actors that sentence names, when exactly one of them fits; for a description, the one
+  group of the document whose name has its head, the one group of this paragraph and
+  the one before that its words fit, then the section's group. A subject pronoun after
+  a sentence about some other thing stands for that thing ("The accord was signed in
+  May. It commits ...") and stays unbound; two fitting actors at one step leave any
+  reference unbound. Pronouns in quotations and the dummy "it" ("It is unclear
+  whether") are no references; nor is a description set before a name ("the rival
+  group, Hizbul Islam").
 
 Every reference bound becomes a mention (``how``: ``pronoun``; ``descriptor`` when words
 of the description fit the group, else ``coreference``; ``pair_reference``, one per
@@ -169,6 +184,10 @@ class _Patterns:
     opening: re.Pattern[str]
     owner_opening: re.Pattern[str]
     unnamed_group: re.Pattern[str]
+    opening_words: re.Pattern[str]
+    speaker: re.Pattern[str]
+    clause_opener: re.Pattern[str]
+    clause_start: re.Pattern[str]
     no_subject: re.Pattern[str]
 
 
@@ -205,6 +224,10 @@ def _patterns() -> _Patterns:
             rf"(?:[Tt]he\s+{names}(?:{_alternation(lex.member_nouns)}|"
             rf"{_alternation(lex.group_nouns)})\b|(?:[Aa]nother|[Aa]n?)\s+{modifier}{{0,2}}"
             rf"(?:{_alternation(lex.group_nouns)})\b)"),
+        opening_words=re.compile(rf"\s*(?:(?i:{_alternation(lex.opening_words)}),?\s+)?(?:[Tt]he\s+)?"),
+        clause_start=re.compile(rf"[,;]\s*(?i:{_alternation(lex.clause_conjunctions)})\s+"),
+        clause_opener=re.compile(rf"\b(?i:{_alternation(lex.clause_openers)})\b"),
+        speaker=re.compile(rf"\s+(?:\w+\s+)?(?i:{_alternation(lex.speech_verbs)})\b"),
         no_subject=re.compile(rf"[\"“”‘']|(?i:{_alternation(lex.no_subject_words)})\b"),
     )
 
@@ -313,6 +336,7 @@ class _Reader:
     topic: str | None = None
     carried: str | None = None          # the topic the previous paragraph ended with
     heading: bool = False               # the previous paragraph was a headline or heading
+    topical: bool = False               # the topic was a sentence's subject
     section: str | None = None
     paragraph: int | None = None
     prev: _Facts | None = None          # the sentence before, in this paragraph
@@ -329,24 +353,28 @@ class _Reader:
         first = self.prev is None
         mentions = list(named)
         out: list[Mention] = []
-        unsettled = False  # a reference before, left unbound: a later pronoun may be its
+        unsettled = False  # a description before, left unbound: a later pronoun may be its
+        unbound: list[Expression] = []
         for expr in found:
             actors = [] if unsettled and expr.form == "pronoun" else \
                 self._bind(expr, sentence, mentions, first)
-            unsettled = unsettled or not actors
+            unsettled = unsettled or (not actors and expr.form != "pronoun")
+            if not actors:
+                unbound.append(expr)
             made = [Mention(expr.start, expr.end, expr.text, a, sentence.index,
                             self._how(expr), expr.wing) for a in actors]
             out += made
             mentions = sorted(mentions + made, key=lambda m: m.start)
         referents = [r for m in mentions if (r := self._referent(m)) is not None]
-        subject = self._subject(sentence, mentions)
+        subject = self._subject(sentence, mentions, unbound)
         facts = _Facts(subject, referents, sentence.kind != "body")
         self._note(sentence, facts, mentions)
         return out
 
     # -- state ------------------------------------------------------------------------
     def _new_paragraph(self, paragraph: int) -> None:
-        self.carried = self.topic if self.topic is not None else self.section
+        # what a paragraph was about goes on only if a subject made it its topic
+        self.carried = self.topic if self.topic is not None and self.topical else self.section
         self.heading = bool(self.paragraph_facts) and self.paragraph_facts[-1].heading
         self.topic, self.prev, self.paragraph = None, None, paragraph
         self.before_facts, self.paragraph_facts = self.paragraph_facts, []
@@ -362,13 +390,16 @@ class _Reader:
             if label is not None:
                 subject = Subject("actor", label)
         if subject.role in ("actor", "owner"):
-            self.topic = subject.actor
+            self.topic, self.topical = subject.actor, True
         elif subject.role == "group":
-            self.topic = UNKNOWN
+            self.topic, self.topical = UNKNOWN, True
+        elif subject.role == "several":
+            self.topic, self.topical = None, False
         elif self.topic is None and sentence.kind == "body":
             actors = {r.actor for r in facts.referents}
             if len(actors) == 1:
-                self.topic = actors.pop()  # the one actor the paragraph has named
+                # the one actor the paragraph has named, not yet as a subject
+                self.topic, self.topical = actors.pop(), False
         self.prev = facts
         self.paragraph_facts.append(facts)
 
@@ -411,8 +442,15 @@ class _Reader:
 
         return self.kb.derived("reference_names", build).get(actor_id, (frozenset(), frozenset()))
 
-    def _subject(self, sentence: Sentence, mentions: list[Mention]) -> Subject:
+    def _subject(self, sentence: Sentence, mentions: list[Mention],
+                 unbound: Sequence[Expression] = ()) -> Subject:
+        """What the sentence's opening noun phrase names; ``unbound`` are its references
+        left unbound (one of them as the subject makes what it is about unknown)."""
         pats = _patterns()
+        for expr in unbound:
+            if expr.text.split()[0].lower() not in self.lex.possessive_pronouns and \
+                    pats.opening.fullmatch(self.text[sentence.start:expr.start]):
+                return Subject("group")  # "They called ...": who, the text has not said
         for m in mentions:
             prefix = self.text[sentence.start:m.start]
             if pats.opening.fullmatch(prefix):
@@ -421,18 +459,19 @@ class _Reader:
                 if self._referent(m) is None:
                     return Subject("thing")
                 owner = re.match(r"['’]s?\s", self.text[m.end:m.end + 3]) is not None or \
-                    m.text.split()[0].lower() in self.lex.possessive_pronouns
+                    m.text.split()[0].lower() in self.lex.possessive_pronouns or (
+                        m.wing is not None and re.search(r"\w['’]s?\s", m.text) is not None)
                 if not owner and self._coordinated(m, mentions):
                     return Subject("several")  # "MUJAO and the Brigade allied ..."
                 return Subject("owner" if owner else "actor", m.actor_id)
             if pats.owner_opening.fullmatch(prefix) and self._referent(m) is not None:
                 return Subject("owner", m.actor_id)
         rest = self.text[sentence.start:sentence.end]
-        opening = pats.opening.match(rest)
-        rest = rest[opening.end():] if opening else rest
-        if pats.unnamed_group.match(rest):
-            return Subject("group")
-        if pats.no_subject.match(rest) or not rest.strip():
+        for start in _phrase_starts(rest, pats):
+            if pats.unnamed_group.match(rest, start):
+                return Subject("group")
+        if any(pats.no_subject.match(rest, start) for start in _phrase_starts(rest, pats)) \
+                or not rest.strip():
             return Subject("none")
         return Subject("thing")
 
@@ -474,14 +513,58 @@ class _Reader:
         fitting = _distinct(r.actor for r in mine if self._fits(expr, r, False))
         if before and expr.form == "pronoun":
             # within its sentence a pronoun is the parse's to bind; a part ("its
-            # leaders") goes to the first group the sentence names
-            return fitting[:1] if expr.wing is not None and fitting else []
+            # leaders") goes to the group the sentence is about, its subject
+            subject = self._subject(sentence, before)
+            return [subject.actor] if expr.wing is not None and subject.role in (
+                "actor", "owner") and subject.actor in fitting else []
         if fitting:
             if len(fitting) == 1:
                 return fitting
-            subject = self._subject(sentence, before)
-            return [subject.actor] if subject.actor in fitting else []
+            return self._among(expr, sentence, before, fitting)
         return self._across(expr, first, subject_position, prefix)
+
+    def _among(self, expr: Expression, sentence: Sentence, before: list[Mention],
+               fitting: list[str]) -> list[str]:
+        """A description after several fitting actors of its sentence. The speaker set
+        after a clause (", the group said") is the sentence's subject. Otherwise the
+        subject of the description's own clause is not what it stands for ("X split from
+        Y, forming the core of the organization": Y; "X was funding Y, and Y retweeted X
+        in support of the group": X); of the others, the one left, or the owner named in
+        the sentence's subject ("X's leadership pledged allegiance to Y, receiving funds
+        from the group's core": X) when no clause with a subject of its own stands
+        between ("... who appeared in the organization's videos")."""
+        pats = _patterns()
+        subject = self._subject(sentence, before)
+        if self.text[expr.start - 2:expr.start] == ", " and \
+                pats.speaker.match(self.text, expr.end) is not None:
+            return [subject.actor] if subject.actor in fitting else []
+        local = self._clause_subject(sentence, before, expr.start)
+        left = [a for a in fitting if a != local]
+        if len(left) == 1:
+            return left
+        if subject.role == "owner" and subject.actor in left:
+            start = next(m.end for m in before if m.actor_id == subject.actor)
+            if pats.clause_opener.search(self.text, start, expr.start) is None:
+                return [subject.actor]
+        return []
+
+    def _clause_subject(self, sentence: Sentence, before: list[Mention], offset: int) -> str | None:
+        """The actor named as the subject of the clause ``offset`` is in: a mention at
+        the sentence's opening or right after the conjunction opening the latest clause
+        before it (", and X ..."), when named so directly."""
+        pats = _patterns()
+        starts = [sentence.start] + [c.end() for c in pats.clause_start.finditer(
+            self.text, sentence.start, offset)]
+        clause = starts[-1]
+        if clause == offset:
+            return None  # the description is its clause's subject
+        for m in before:
+            # a part of the group as the subject ("X's leadership") leaves X free
+            owned = m.wing is not None or re.match(r"['’]s?\s", self.text[m.end:m.end + 3])
+            if m.start >= clause and m.how not in NOT_REFERENTS and not owned and \
+                    pats.opening.fullmatch(self.text[clause:m.start]):
+                return m.actor_id
+        return None
 
     def _across(self, expr: Expression, first: bool, subject_position: bool,
                 prefix: str) -> list[str]:
@@ -594,6 +677,18 @@ class _Reader:
     @staticmethod
     def _in(facts: _Facts, actor: str) -> Referent | None:
         return next((r for r in facts.referents if r.actor == actor), None)
+
+
+def _phrase_starts(text: str, pats: _Patterns) -> list[int]:
+    """Where the subject of a sentence may start: after its opening words ("But",
+    "Meanwhile,"), and after each of up to two fronted phrases ending in a comma."""
+    words = pats.opening_words.match(text)
+    starts = [words.end() if words else 0]
+    for comma in re.finditer(r",\s+", text[:200]):
+        starts.append(comma.end())
+        if len(starts) == 3:
+            break
+    return starts
 
 
 def _distinct(actors: Iterable[str]) -> list[str]:
