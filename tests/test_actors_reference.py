@@ -195,6 +195,9 @@ def test_a_pair_phrase_after_three_groups_stays_unbound(kb: KnowledgeBase) -> No
      ("the organization", "front")),
     ("The River Front funded the Desert Jackals, and the Desert Jackals praised the "
      "River Front in support of the group.", ("the group", "front")),
+    # a clause opening with a verb shares the subject before it
+    ("In 2004, the River Front attacked the bases of the Desert Jackals, and took the "
+     "last stronghold of the group.", ("the group", "jackals")),
     # the owner named in the subject is free ("X's leadership ... the group's")
     ("In 2004, the Desert Jackals' leadership pledged allegiance to the River Front, "
      "receiving funds from the group's treasury.", ("the group", "jackals")),

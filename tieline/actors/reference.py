@@ -550,21 +550,33 @@ class _Reader:
 
     def _clause_subject(self, sentence: Sentence, before: list[Mention], offset: int) -> str | None:
         """The actor named as the subject of the clause ``offset`` is in: a mention at
-        the sentence's opening or right after the conjunction opening the latest clause
-        before it (", and X ..."), when named so directly."""
+        the sentence's opening or right after the conjunction opening a later clause
+        (", and X ..."); a clause opening with a verb shares the subject before it
+        ("X attacked Y, and liquidated ..."). None where the clause's subject is no actor
+        named so, or the expression at ``offset`` is that subject itself."""
         pats = _patterns()
+        function_words = set(self.lex.function_words) | set(self.lex.no_subject_words)
         starts = [sentence.start] + [c.end() for c in pats.clause_start.finditer(
             self.text, sentence.start, offset)]
-        clause = starts[-1]
-        if clause == offset:
-            return None  # the description is its clause's subject
-        for m in before:
-            # a part of the group as the subject ("X's leadership") leaves X free
-            owned = m.wing is not None or re.match(r"['’]s?\s", self.text[m.end:m.end + 3])
-            if m.start >= clause and m.how not in NOT_REFERENTS and not owned and \
-                    pats.opening.fullmatch(self.text[clause:m.start]):
-                return m.actor_id
-        return None
+        local: str | None = None
+        for clause in starts:
+            if clause == offset:
+                return None  # the expression is its clause's subject
+            named = next((m for m in before if m.start >= clause and self._subject_at(m, clause)), None)
+            if named is not None:
+                local = named.actor_id
+                continue
+            word = re.match(r"[a-z][\w-]*", self.text[clause:offset])
+            if clause == sentence.start or word is None or word.group() in function_words:
+                local = None  # a subject of its own that names no actor
+        return local
+
+    def _subject_at(self, m: Mention, clause: int) -> bool:
+        """Whether ``m`` names the actor itself as the subject of a clause opening at
+        ``clause`` (not a part of it: "X's leadership", "X fighters")."""
+        owned = m.wing is not None or re.match(r"['’]s?\s", self.text[m.end:m.end + 3])
+        return m.how not in NOT_REFERENTS and not owned and \
+            _patterns().opening.fullmatch(self.text[clause:m.start]) is not None
 
     def _across(self, expr: Expression, first: bool, subject_position: bool,
                 prefix: str) -> list[str]:
