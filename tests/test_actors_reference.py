@@ -183,6 +183,12 @@ def test_a_pair_phrase_stands_for_the_two_groups(kb: KnowledgeBase, text: str,
     assert {a for _, a in references(kb, text)} == set(pair)
 
 
+def test_a_pair_phrase_after_two_groups_named_as_one_coordination(kb: KnowledgeBase) -> None:
+    text = ("The River Front's splinters, the Crescent Legion (CL) and the Desert Jackals, "
+            "both groups known for raids, rejoined it.")
+    assert {a for _, a in references(kb, text) if _ == "both groups"} == {"legion", "jackals"}
+
+
 def test_a_pair_phrase_after_three_groups_stays_unbound(kb: KnowledgeBase) -> None:
     text = ("The Crescent Legion, the Desert Jackals and the River Front met in 2004. "
             "The two groups later clashed.")

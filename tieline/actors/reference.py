@@ -109,6 +109,7 @@ class Referent:
     plural: bool            # the mention is plural ("Hezbollah fighters", "the Taliban")
     plural_name: bool       # its name is ("the Taliban", "the Houthis")
     start: int
+    end: int
     names: frozenset[str]   # the word stems of its names
     words: frozenset[str]   # its descriptors, ideology and country, lower case
 
@@ -428,7 +429,7 @@ class _Reader:
             m.how == "pronoun" and m.text.split()[0].lower() in self.lex.plural_pronouns)
         names, words = self._names(m.actor_id)
         return Referent(m.actor_id, self._kind(m.actor_id), plural, plural_name, m.start,
-                        names | _stems(m.text), words)
+                        m.end, names | _stems(m.text), words)
 
     def _names(self, actor_id: str) -> tuple[frozenset[str], frozenset[str]]:
         def build(base: KnowledgeBase) -> dict[str, tuple[frozenset[str], frozenset[str]]]:
@@ -641,7 +642,8 @@ class _Reader:
     def _pair(self, expr: Expression, before: list[Mention], reach_back: bool) -> list[str]:
         """The two groups a pair phrase means: the two last named (in its sentence, the
         sentences of its paragraph before it, and, opening a paragraph, the previous
-        one's), when the sentence that completes the pair names no third."""
+        one's), when the sentence that completes the pair names no third, or names those
+        two as one coordination ("X's splinters, Y and Z, both groups known for ...")."""
         window = [[r for m in before if (r := self._referent(m)) is not None]]
         window += [f.referents for f in reversed(self.paragraph_facts)]
         if reach_back:
@@ -650,18 +652,27 @@ class _Reader:
             window = window[:1] if window[0] else window[1:2]
         by_name = stem(expr.noun) in self.lex.name_head_nouns
         for attempt in ((True, False) if by_name else (False,)):
-            found: list[str] = []
+            found: list[Referent] = []
             for referents in window:
                 for r in reversed(referents):
-                    if r.actor not in found and self._fits_pair(expr, r, attempt):
-                        found.append(r.actor)
+                    if found and r.actor == found[-1].actor and r.end <= found[-1].start:
+                        found[-1] = r  # "X (XA)": the name that opens the run
+                    elif r.actor not in {f.actor for f in found} and self._fits_pair(expr, r, attempt):
+                        found.append(r)
                 if len(found) >= 2:
                     break
-            if len(found) == 2:
-                return list(reversed(found))
+            if len(found) == 2 or len(found) > 2 and self._coordination(found):
+                return [found[1].actor, found[0].actor]
             if attempt and stem(expr.noun) not in self.lex.group_nouns:
                 return []
         return []
+
+    def _coordination(self, found: list[Referent]) -> bool:
+        """Whether the last two of ``found`` (latest first) are named as one
+        coordination ("X (XA) and Y"), not as the end of a longer list ("W, X and Y")."""
+        last, second, third = found[0], found[1], found[2]
+        return _COORDINATED.fullmatch(self.text, second.end, last.start) is not None and \
+            _LISTED.fullmatch(self.text, third.end, second.start) is None
 
     # -- fitting ------------------------------------------------------------------------
     def _fits(self, expr: Expression, r: Referent, as_subject: bool, by_name: bool = False) -> bool:
@@ -711,6 +722,8 @@ def _stems(name: str) -> frozenset[str]:
     return frozenset(stem(w) for w in re.findall(r"[\w'’]+", name))
 
 
+_COORDINATED = re.compile(r"\)?\s*(?:\([^()]{1,20}\)\s*)?,?\s*(?:and|&)\s+(?:the\s+)?")
+_LISTED = re.compile(r"\)?\s*(?:\([^()]{1,20}\)\s*)?,\s*(?:the\s+)?")
 _COORDINATION = re.compile(r"\s*(?:,|\band\b|&)\s*")
 _MODIFIER_AFTER = re.compile(r"[-–][A-Za-z]")
 
