@@ -204,6 +204,9 @@ def test_a_pair_phrase_after_three_groups_stays_unbound(kb: KnowledgeBase) -> No
     # a clause opening with a verb shares the subject before it
     ("In 2004, the River Front attacked the bases of the Desert Jackals, and took the "
      "last stronghold of the group.", ("the group", "jackals")),
+    # nor is the actor a relative clause hangs from
+    ("Many of the Desert Jackals' first fighters came from the River Front, which lost "
+     "hundreds of members to the new group.", ("the new group", "jackals")),
     # the owner named in the subject is free ("X's leadership ... the group's")
     ("In 2004, the Desert Jackals' leadership pledged allegiance to the River Front, "
      "receiving funds from the group's treasury.", ("the group", "jackals")),

@@ -34,6 +34,7 @@ class ReferenceLexicon:
     speech_verbs: tuple[str, ...]
     clause_openers: tuple[str, ...]
     clause_conjunctions: tuple[str, ...]
+    relative_pronouns: tuple[str, ...]
     possessed_parts: tuple[str, ...]
     plural_words: tuple[str, ...]
     opening_words: tuple[str, ...]

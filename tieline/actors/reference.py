@@ -189,6 +189,7 @@ class _Patterns:
     speaker: re.Pattern[str]
     clause_opener: re.Pattern[str]
     clause_start: re.Pattern[str]
+    relative: re.Pattern[str]
     no_subject: re.Pattern[str]
 
 
@@ -226,6 +227,7 @@ def _patterns() -> _Patterns:
             rf"{_alternation(lex.group_nouns)})\b|(?:[Aa]nother|[Aa]n?)\s+{modifier}{{0,2}}"
             rf"(?:{_alternation(lex.group_nouns)})\b)"),
         opening_words=re.compile(rf"\s*(?:(?i:{_alternation(lex.opening_words)}),?\s+)?(?:[Tt]he\s+)?"),
+        relative=re.compile(rf"\)?,\s*(?i:{_alternation(lex.relative_pronouns)})\s+"),
         clause_start=re.compile(rf"[,;]\s*(?i:{_alternation(lex.clause_conjunctions)})\s+"),
         clause_opener=re.compile(rf"\b(?i:{_alternation(lex.clause_openers)})\b"),
         speaker=re.compile(rf"\s+(?:\w+\s+)?(?i:{_alternation(lex.speech_verbs)})\b"),
@@ -552,17 +554,27 @@ class _Reader:
     def _clause_subject(self, sentence: Sentence, before: list[Mention], offset: int) -> str | None:
         """The actor named as the subject of the clause ``offset`` is in: a mention at
         the sentence's opening or right after the conjunction opening a later clause
-        (", and X ..."); a clause opening with a verb shares the subject before it
-        ("X attacked Y, and liquidated ..."). None where the clause's subject is no actor
-        named so, or the expression at ``offset`` is that subject itself."""
+        (", and X ..."), or the actor a relative clause hangs from ("Y, which lost
+        members to the group": Y); a clause opening with a verb shares the subject
+        before it ("X attacked Y, and liquidated ..."). None where the clause's subject
+        is no actor named so, or the expression at ``offset`` is that subject itself."""
         pats = _patterns()
         function_words = set(self.lex.function_words) | set(self.lex.no_subject_words)
         starts = [sentence.start] + [c.end() for c in pats.clause_start.finditer(
             self.text, sentence.start, offset)]
+        relatives = {}
+        for rel in pats.relative.finditer(self.text, sentence.start, offset):
+            head = next((m for m in before if m.end == rel.start()), None)
+            if head is not None:
+                relatives[rel.end()] = head
         local: str | None = None
-        for clause in starts:
+        for clause in sorted({*starts, *relatives}):
             if clause == offset:
                 return None  # the expression is its clause's subject
+            if clause in relatives:
+                head = relatives[clause]
+                local = None if head.wing is not None or head.how in NOT_REFERENTS else head.actor_id
+                continue
             named = next((m for m in before if m.start >= clause and self._subject_at(m, clause)), None)
             if named is not None:
                 local = named.actor_id
