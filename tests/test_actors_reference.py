@@ -8,6 +8,8 @@ import pytest
 from tieline.actors.kb import KnowledgeBase, build_kb
 from tieline.actors.matcher import ActorMatcher
 from tieline.actors.resolve import resolve_mentions
+from tieline.model import Document
+from tieline.pipeline import Pipeline, PipelineConfig
 from tieline.text import split_sentences
 
 KB_YAML = """\
@@ -231,3 +233,77 @@ def test_an_unbound_subject_pronoun_leaves_the_next_one_unbound(kb: KnowledgeBas
     text = ("Two militias joined forces in 1996. They called their actions against the "
             "Taliban a front. They were joined by other militias.")
     assert references(kb, text) == []
+
+
+def test_a_member_who_speaks_of_the_group_speaks_of_his_own(kb: KnowledgeBase) -> None:
+    text = ("The River Front accused the Desert Jackals of betrayal, while a Desert Jackals "
+            "spokesman said the group had acted alone.")
+    assert ("the group", "jackals") in references(kb, text)
+
+
+def test_their_agrees_with_a_group_named_as_plural_or_owning_a_plural(kb: KnowledgeBase) -> None:
+    # "their members" after two groups named as one: neither
+    assert references(kb, "The River Front attacked the Desert Jackals, killing most of "
+                          "their members.") == []
+    assert ("their fighters", "jackals") in references(
+        kb, "At a rally, Desert Jackals officials said their fighters would join the River Front.")
+
+
+def test_a_group_noun_after_a_name_says_what_the_group_is(kb: KnowledgeBase) -> None:
+    text = ("A faction of the Desert Jackals coalition joined the River Front in 2004. "
+            "Freedonia's leaders denounced the move.\n\n"
+            "The coalition still fights the River Front in the south.")
+    assert ("The coalition", "jackals") in references(kb, text)
+
+
+def test_the_new_group_is_the_one_just_formed(kb: KnowledgeBase) -> None:
+    text = ("The River Front announced the Crescent Legion in January, naming a Desert Jackals "
+            "commander as its leader. Many fighters have since defected to the new group.")
+    assert ("the new group", "legion") in references(kb, text)
+
+
+def test_a_group_brought_in_without_a_name_is_what_its_description_means(kb: KnowledgeBase) -> None:
+    # "the faction" is the faction of the Desert Jackals, not the Desert Jackals
+    text = ("A faction of the Desert Jackals has joined the River Front. "
+            "The faction is led by a veteran commander.")
+    assert references(kb, text) == []
+
+
+def test_a_pair_phrase_followed_by_of_is_no_pair(kb: KnowledgeBase) -> None:
+    text = "The River Front and the Desert Jackals fought. Both sides of the river burned."
+    assert references(kb, text) == []
+
+
+def test_a_name_made_of_describing_words_is_a_description() -> None:
+    kb = build_kb([("t.yaml", "- id: hezbollah\n  name: Hezbollah\n  descriptors: [Lebanese, Shia]\n"
+                              "  ideology: islamist\n- id: amal\n  name: Amal\n")])
+    text = ("Hezbollah announced its existence in February. Amal accused the Islamist movement "
+            "of taking orders from abroad.")
+    found = resolve_mentions(text, split_sentences(text), ActorMatcher(kb).find(text), kb)
+    assert ("the Islamist movement", "hezbollah") in [(m.text, m.actor_id) for m in found]
+
+
+# -- in the pipeline: the shipped knowledge base, candidates and events -------------------
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline()
+
+
+def test_a_bound_reference_is_the_event_s_mention(pipeline: Pipeline) -> None:
+    text = ("Ansar Dine took Timbuktu in April 2012. Since then it has fought alongside AQIM "
+            "in the north.")
+    [event] = [e for e in pipeline.extract(Document(id="t", text=text)).events
+               if {e.source, e.target} == {"ansar-dine", "aqim"}]
+    assert event.source_mention == "it"
+    text = "The Mahdi Army was founded in 2003. In 2004, the militia fought US troops in Najaf."
+    events = pipeline.extract(Document(id="t", text=text)).events
+    assert [(e.source, e.source_mention) for e in events if e.type == "armed_clash"] == [
+        ("mahdi-army", "the militia")]
+
+
+def test_a_description_found_as_a_name_is_no_new_group() -> None:
+    actors_only = Pipeline(config=PipelineConfig(events=False))
+    text = "Amal fighters clashed with Hezbollah, the Shiite militia backed by Iran, in 1988."
+    out = actors_only.extract(Document(id="t", text=text))
+    assert not any(a.candidate for a in out.actors), [a.name for a in out.actors]

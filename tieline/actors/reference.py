@@ -77,6 +77,9 @@ SUBJECT_KINDS = GROUP_KINDS | {"state", "state_force", "other"}
 NOT_REFERENTS = frozenset({"leader", "territory"})
 #: The topic when the subject is a group the text does not name.
 UNKNOWN = "?"
+#: How many sentences before its own a pair phrase ("the two groups") looks back, and an
+#: unnamed group ("a faction of X") stays what "the faction" means.
+REACH = 3
 
 
 @dataclass(frozen=True)
@@ -86,7 +89,8 @@ class Expression:
     ``form`` is ``pronoun``, ``description`` or ``pair``; ``noun`` the head of a
     description or pair (lower case); ``modifiers`` its words that must fit the group;
     ``wing`` the part of the group it names ("its leaders"); ``exact`` for a pair, that
-    it says "two" or "both" (not only "the groups").
+    it says "two" or "both" (not only "the groups"); ``new`` that it calls the group
+    new ("the new group").
     """
 
     start: int
@@ -98,6 +102,7 @@ class Expression:
     modifiers: tuple[str, ...] = ()
     wing: str | None = None
     exact: bool = True
+    new: bool = False
 
 
 @dataclass(frozen=True)
@@ -108,6 +113,7 @@ class Referent:
     kind: str
     plural: bool            # the mention is plural ("Hezbollah fighters", "the Taliban")
     plural_name: bool       # its name is ("the Taliban", "the Houthis")
+    collective: bool        # it is many groups ("Syrian opposition groups")
     start: int
     end: int
     names: frozenset[str]   # the word stems of its names
@@ -141,6 +147,7 @@ def reference_mentions(text: str, sentences: Sequence[Sentence], mentions: Seque
     taken = sorted((m.start, m.end) for m in mentions)
     name_starts = frozenset(m.start for m in mentions)
     quoted = _quoted_spans(text, sentences)
+    describing = describing_words(kb)
     reader = _Reader(text, kb, lex)
     out: list[Mention] = []
     for sentence in sentences:
@@ -148,7 +155,7 @@ def reference_mentions(text: str, sentences: Sequence[Sentence], mentions: Seque
             continue
         named = sorted(by_sentence.get(sentence.index, []), key=lambda m: m.start)
         found = [] if sentence.kind != "body" else [
-            e for e in _expressions(text, sentence, lex, name_starts)
+            e for e in _expressions(text, sentence, lex, name_starts, describing)
             if not _overlaps(e.start, e.end, taken) and not _inside(e.start, quoted)]
         out += reader.read(sentence, named, found)
     return out
@@ -185,11 +192,17 @@ class _Patterns:
     opening: re.Pattern[str]
     owner_opening: re.Pattern[str]
     unnamed_group: re.Pattern[str]
+    indefinite: re.Pattern[str]
+    created_before: re.Pattern[str]
+    created_after: re.Pattern[str]
+    fronted: re.Pattern[str]
     opening_words: re.Pattern[str]
     speaker: re.Pattern[str]
     clause_opener: re.Pattern[str]
     clause_start: re.Pattern[str]
     relative: re.Pattern[str]
+    clause_subject: re.Pattern[str]
+    member_speaks: re.Pattern[str]
     no_subject: re.Pattern[str]
 
 
@@ -203,8 +216,13 @@ def _patterns() -> _Patterns:
     # a modifier is a word that is not a determiner, a preposition or a conjunction
     modifier = rf"(?:(?!(?i:{_alternation(lex.function_words)})\b)[\w'’-]+\s+)"
     heads = _alternation({*lex.group_nouns, *lex.name_head_nouns, *lex.member_nouns})
-    generic_plurals = [n for n in lex.pair_nouns if stem(n) in lex.group_nouns]
+    generic_plurals = list(lex.plural_group_nouns)
     names = r"(?:[A-Z][\w'’-]*\s+){1,4}"
+    # a phrase set before the subject: opened by a preposition, a subordinator, an adverb,
+    # a participle or a number ("In May,", "According to X,", "Reportedly,", "Founded in
+    # 1982,", "On Oct. 23, 2002,"), up to its comma
+    phrase = (rf"(?:(?:(?i:{_alternation([*lex.fronting_words, *lex.opening_words])})\b|"
+              rf"[A-Z][a-z]+(?:ing|ed|ly)\b|\d)[^,;:\"“”]{{0,80}},\s+)")
     return _Patterns(
         pronoun=re.compile(rf"\b(?i:{pronouns})\b"),
         part=re.compile(rf"\s+({modifier}{{0,2}}?)((?i:{_alternation(lex.possessed_parts)}))\b"),
@@ -214,19 +232,31 @@ def _patterns() -> _Patterns:
             rf"\b(?i:{_alternation(lex.determiners)})\s+({modifier}{{0,3}}?)({heads})\b"),
         pair=re.compile(rf"\b(?i:the\s+two|these\s+two|both(?:\s+the)?)\s+({modifier}{{0,2}}?)"
                         rf"((?i:{_alternation(lex.pair_nouns)}))\b"),
-        plural=re.compile(rf"\b(?i:the|these)\s+({modifier}{{0,2}}?)({_alternation(generic_plurals)})\b"),
+        plural=re.compile(rf"\b(?i:the)\s+({modifier}{{0,2}}?)({_alternation(generic_plurals)})\b"),
         apposed=re.compile(r"\s*,?\s*(?:(?:also\s+)?(?:known|referred\s+to)\s+as\s+|called\s+|"
                            r"named\s+|dubbed\s+)?(?:the\s+)?"),
-        opening=re.compile(rf"\s*(?:[^,.;:\"“”]{{1,80}},\s+){{0,2}}"
+        opening=re.compile(rf"\s*{phrase}{{0,3}}"
                            rf"(?:(?i:{_alternation(lex.opening_words)}),?\s+)?(?:[Tt]he\s+)?"),
-        owner_opening=re.compile(rf"\s*(?:[^,.;:\"“”]{{1,80}},\s+){{0,2}}"
+        owner_opening=re.compile(rf"\s*{phrase}{{0,3}}"
                                  rf"(?:(?i:{_alternation(lex.opening_words)}),?\s+)?"
-                                 r"(?:[\w'’-]+\s+){1,4}(?:of|among|within)\s+(?:the\s+)?"),
+                                 rf"(?:{modifier}|(?i:the|a|an|some|most|many|several|all|one|two|members)\s+){{1,3}}"
+                                 r"(?:of|among|within)\s+(?:the\s+)?"),
         unnamed_group=re.compile(
             rf"(?:[Tt]he\s+{names}(?:{_alternation(lex.member_nouns)}|"
             rf"{_alternation(lex.group_nouns)})\b|(?:[Aa]nother|[Aa]n?)\s+{modifier}{{0,2}}"
             rf"(?:{_alternation(lex.group_nouns)})\b)"),
+        fronted=re.compile(rf"\s*(?:(?i:{_alternation(lex.opening_words)}),?\s+)?"
+                           rf"(?:(?i:{_alternation(lex.fronting_words)})\b|[A-Z][a-z]+(?:ing|ed)\b)"),
+        created_before=re.compile(rf"\b(?i:{_alternation(lex.creation_verbs)})\s+(?:[\w'’-]+,?\s+){{0,5}}$"),
+        created_after=re.compile(rf"(?:\s*\([^()]{{1,20}}\))?\s+(?:was|were|is|has\s+been|had\s+been)\s+"
+                                 rf"(?:\w+\s+)?(?i:{_alternation(lex.creation_verbs)})\b"),
+        indefinite=re.compile(rf"\b(?:[Aa]n?|[Aa]nother)\s+{modifier}{{0,3}}({_alternation(lex.group_nouns)})\b"),
         opening_words=re.compile(rf"\s*(?:(?i:{_alternation(lex.opening_words)}),?\s+)?(?:[Tt]he\s+)?"),
+        clause_subject=re.compile(rf"\s*{phrase}{{0,3}}"
+                                  rf"(?:(?i:{_alternation(lex.opening_words)}),?\s+)?(?:(?i:the|an?)\s+)?"),
+        member_speaks=re.compile(rf"(?:['’]s)?(\s+(?i:{_alternation(lex.speaker_nouns)}))?"
+                                 rf"(?:\s+[\w-]+){{0,2}}\s+(?i:{_alternation(lex.speech_verbs)})"
+                                 rf"(?:\s+that)?\s+"),
         relative=re.compile(rf"\)?,\s*(?i:{_alternation(lex.relative_pronouns)})\s+"),
         clause_start=re.compile(rf"[,;]\s*(?i:{_alternation(lex.clause_conjunctions)})\s+"),
         clause_opener=re.compile(rf"\b(?i:{_alternation(lex.clause_openers)})\b"),
@@ -236,7 +266,7 @@ def _patterns() -> _Patterns:
 
 
 def _expressions(text: str, sentence: Sentence, lex: ReferenceLexicon,
-                 name_starts: frozenset[int]) -> list[Expression]:
+                 name_starts: frozenset[int], describing: frozenset[str]) -> list[Expression]:
     """The pair phrases, descriptions and pronouns of a sentence, in text order (a
     phrase inside a longer one is left out, and so is a description set before a name:
     "the rival group, Hizbul Islam", "the Palestinian group Hamas")."""
@@ -249,10 +279,13 @@ def _expressions(text: str, sentence: Sentence, lex: ReferenceLexicon,
 
     for hit in pats.pair.finditer(text, start, end):
         noun = hit.group(2).lower()
+        if _not_a_reference(text, hit.end()):
+            continue  # "on both sides of the country"
         found.append(Expression(hit.start(), hit.end(), hit.group(), "pair", True, noun,
                                 _modifiers(hit.group(1), lex)))
     for hit in pats.plural.finditer(text, start, end):
-        if free(hit.start(), hit.end()) and not re.search(r"\b(?:of|among)\s+$", text[start:hit.start()]):
+        if free(hit.start(), hit.end()) and not _not_a_reference(text, hit.end()) and \
+                not re.search(r"\b(?:of|among)\s+$", text[start:hit.start()]):
             found.append(Expression(hit.start(), hit.end(), hit.group(), "pair", True,
                                     hit.group(2).lower(), _modifiers(hit.group(1), lex), exact=False))
     for hit in pats.description.finditer(text, start, end):
@@ -262,9 +295,13 @@ def _expressions(text: str, sentence: Sentence, lex: ReferenceLexicon,
         apposed = pats.apposed.match(text, hit.end())
         if apposed is not None and apposed.end() in name_starts:
             continue
+        if _names_something(hit.group(1), describing):
+            continue  # "the Iraqi Union Alliance coalition": a name the base lacks
         member = noun in lex.member_nouns
+        new = any(w.lower() in lex.new_words for w in hit.group(1).split())
         found.append(Expression(hit.start(), hit.end(), hit.group(), "description", member, noun,
-                                _modifiers(hit.group(1), lex), noun if member else None))
+                                _modifiers(hit.group(1), lex), noun if member else None,
+                                new=new))
     for hit in pats.pronoun.finditer(text, start, end):
         word = hit.group().lower()
         if not free(hit.start(), hit.end()):
@@ -282,18 +319,39 @@ def _expressions(text: str, sentence: Sentence, lex: ReferenceLexicon,
     return sorted(found, key=lambda e: e.start)
 
 
+def describing_words(kb: KnowledgeBase) -> frozenset[str]:
+    """The words that describe groups without naming them (lower case): the base's
+    descriptors and ideologies and the lexicon's ``descriptive_words``."""
+    def build(base: KnowledgeBase) -> frozenset[str]:
+        found = {d.lower() for a in base for d in a.descriptors}
+        found |= {(a.ideology or "").lower() for a in base}
+        return frozenset(found | {w.lower() for w in reference_lexicon().descriptive_words})
+
+    return kb.derived("describing_words", build)
+
+
+def _names_something(words: str, describing: frozenset[str]) -> bool:
+    """Whether the words of a description hold a name: capitalised words that describe
+    nothing, two in a row ("the Iraqi Union Alliance coalition"), where a description
+    has describing ones ("the Palestinian group", "the Tuareg Islamist movement")."""
+    capitals = [w for w in re.findall(r"\b[A-Z][\w'’-]*", words) if w.lower() not in describing]
+    return re.search(r"\b[A-Z][\w'’-]*\s+[A-Z][\w'’-]*", words) is not None and len(capitals) >= 1
+
+
 def _modifiers(words: str, lex: ReferenceLexicon) -> tuple[str, ...]:
     """The words of a description that must fit its group (not "new", "militant" ...)."""
     free = set(lex.free_modifiers)
     return tuple(w for w in (x.lower().strip("'’") for x in words.split()) if w and w not in free)
 
 
-_NOT_REFERENCE_AFTER = re.compile(r"\s+(?:of|between)\b|\s+(?:known|called|named|dubbed)\b")
+_NOT_REFERENCE_AFTER = re.compile(r"\s+of\s+(?![a-z]+ing\b)|\s+between\b|"
+                                  r"\s+(?:(?:also\s+)?known\s+as|called|named|dubbed)\b")
 
 
 def _not_a_reference(text: str, end: int) -> bool:
     """Whether a description is no reference to a group named before: "the group of
-    ...", "the alliance between X and Y", "the group known as ..."."""
+    ...", "the alliance between X and Y", "the group known as ..." (but "accused the
+    group of attacking" is one)."""
     return _NOT_REFERENCE_AFTER.match(text, end) is not None
 
 
@@ -345,6 +403,11 @@ class _Reader:
     prev: _Facts | None = None          # the sentence before, in this paragraph
     paragraph_facts: list[_Facts] = field(default_factory=list)
     before_facts: list[_Facts] = field(default_factory=list)  # the previous paragraph's
+    recent: list[_Facts] = field(default_factory=list)     # the last sentences read
+    unnamed: list[tuple[int, int, str]] = field(default_factory=list)  # "a faction of X": sentence, where, head
+    excluded: str | None = None         # an actor the reference being bound cannot be
+    heads: dict[str, set[str]] = field(default_factory=dict)  # "X coalition": X is a coalition
+    created: dict[str, int] = field(default_factory=dict)     # groups said to be formed: where
     latest: dict[str, Referent] = field(default_factory=dict)
     seen: list[Referent] = field(default_factory=list)
 
@@ -355,6 +418,8 @@ class _Reader:
             self._new_paragraph(sentence.paragraph)
         first = self.prev is None
         mentions = list(named)
+        if sentence.kind == "body":
+            self.unnamed += self._unnamed_groups(sentence, named)
         out: list[Mention] = []
         unsettled = False  # a description before, left unbound: a later pronoun may be its
         unbound: list[Expression] = []
@@ -384,9 +449,23 @@ class _Reader:
 
     def _note(self, sentence: Sentence, facts: _Facts, mentions: list[Mention]) -> None:
         subject = facts.subject
+        pats = _patterns()
         for r in facts.referents:
             self.latest[r.actor] = r
             self.seen.append(r)
+            if pats.created_before.search(self.text, sentence.start, r.start) or \
+                    pats.created_after.match(self.text, r.end):
+                self.created[r.actor] = sentence.index  # "formed a new alliance, X"
+            # a group noun right after a name says what the group is ("the Hizbul Islam
+            # coalition", "the Houthi militia"): "the coalition" may stand for it
+            words = re.match(r"\s+([a-z][\w-]*)(?:\s+([a-z][\w-]*))?", self.text[r.end:r.end + 40])
+            if words is None:
+                continue
+            first, second = words.group(1), words.group(2)
+            if first not in self.lex.name_head_nouns and first in self.lex.free_modifiers:
+                first = second or ""  # "the X militant coalition"
+            if first in self.lex.name_head_nouns:
+                self.heads.setdefault(r.actor, set()).add(stem(first))
         if sentence.kind in ("headline", "heading"):
             label = self._label(sentence, mentions, facts)
             self.section = label
@@ -405,6 +484,35 @@ class _Reader:
                 self.topic, self.topical = actors.pop(), False
         self.prev = facts
         self.paragraph_facts.append(facts)
+        self.recent = [*self.recent, facts][-REACH:]
+
+    def _unnamed_groups(self, sentence: Sentence, named: list[Mention]) -> list[tuple[int, int, str]]:
+        """Groups a sentence brings in without a name, as its subject ("An Islamist
+        militia said ...") or as a part of a named one ("a faction of Hizbul Islam"):
+        the sentence, where, and their head noun. A description of a named group is
+        none ("Hamas, a Palestinian group", "a group known as X", "X emerged as a
+        group"), nor is a number of people ("a group of commanders")."""
+        pats = _patterns()
+        starts = {m.start for m in named}
+        out = []
+        for hit in pats.indefinite.finditer(self.text, sentence.start, sentence.end):
+            part_of = _PART_OF.match(self.text, hit.end())
+            if not (part_of is not None and part_of.end() in starts
+                    or pats.opening.fullmatch(self.text, sentence.start, hit.start())):
+                continue
+            after = pats.apposed.match(self.text, hit.end())
+            if after is not None and after.end() in starts or _NAMED_AFTER.match(self.text, hit.end()):
+                continue
+            if any(m.end <= hit.start() and _APPOSED_BEFORE.fullmatch(self.text, m.end, hit.start())
+                   for m in named):
+                continue
+            if _PREDICATE_BEFORE.search(self.text, sentence.start, hit.start()):
+                continue  # "built up a following as a militia", "is a group"
+            later = _NAMED_LATER.match(self.text, hit.end(), sentence.end)
+            if _PEOPLE_AFTER.match(self.text, hit.end()) or later is not None and later.end() in starts:
+                continue
+            out.append((sentence.index, hit.start(), stem(hit.group(1))))
+        return out
 
     def _label(self, sentence: Sentence, mentions: list[Mention], facts: _Facts) -> str | None:
         """The group a heading is the name of ("Mahdi Army", "Profile: Hamas"), if any."""
@@ -430,8 +538,8 @@ class _Reader:
             m.wing is not None and stem(m.wing) != m.wing.lower()) or (
             m.how == "pronoun" and m.text.split()[0].lower() in self.lex.plural_pronouns)
         names, words = self._names(m.actor_id)
-        return Referent(m.actor_id, self._kind(m.actor_id), plural, plural_name, m.start,
-                        m.end, names | _stems(m.text), words)
+        return Referent(m.actor_id, self._kind(m.actor_id), plural, plural_name,
+                        m.how == "collective", m.start, m.end, names | _stems(m.text), words)
 
     def _names(self, actor_id: str) -> tuple[frozenset[str], frozenset[str]]:
         def build(base: KnowledgeBase) -> dict[str, tuple[frozenset[str], frozenset[str]]]:
@@ -501,48 +609,85 @@ class _Reader:
         prefix = self.text[sentence.start:expr.start]
         pats = _patterns()
         before = [m for m in mentions if m.start < expr.start]
-        if not expr.modifiers and pats.opening.fullmatch(prefix) is None and any(
-                m.start >= expr.end and pats.opening.fullmatch(self.text[sentence.start:m.start])
-                for m in mentions if m.how not in NOT_REFERENTS):
+        if expr.form == "pair":
+            return self._pair(expr, before)
+        if not expr.modifiers and pats.fronted.match(self.text, sentence.start) and \
+                "," not in prefix and any(
+                    m.start >= expr.end and pats.opening.fullmatch(self.text[sentence.start:m.start])
+                    for m in mentions if m.how not in NOT_REFERENTS):
             # in a phrase set before a named subject, a pronoun or a bare description may
             # look ahead to it ("Despite its losses, Hamas ...", "After the group left
             # AQIM, the Brigade ..."): the parse's to bind
             return []
         subject_position = pats.opening.fullmatch(prefix) is not None or (
             expr.form != "pronoun" and pats.owner_opening.fullmatch(prefix) is not None)
-        if expr.form == "pair":
-            return self._pair(expr, before, first and subject_position)
+        if expr.new:
+            made = [a for a, index in self.created.items() if sentence.index - index <= REACH
+                    and (r := self.latest.get(a)) is not None and self._fits(expr, r, False)]
+            if len(made) == 1:
+                return made  # "X announced its Khorasan Province ... the new group"
+        if expr.form == "description" and not expr.modifiers and any(
+                at < expr.start and head == stem(expr.noun) and sentence.index - index <= REACH
+                for index, at, head in self.unnamed):
+            return []  # "A faction of X split ... The faction ...": that faction, not X
         mine = [r for m in before if (r := self._referent(m)) is not None]
         fitting = _distinct(r.actor for r in mine if self._fits(expr, r, False))
         if before and expr.form == "pronoun":
             # within its sentence a pronoun is the parse's to bind; a part ("its
-            # leaders") goes to the group the sentence is about, its subject
-            subject = self._subject(sentence, before)
-            return [subject.actor] if expr.wing is not None and subject.role in (
-                "actor", "owner") and subject.actor in fitting else []
+            # leaders", "their fighters", whatever the number) goes to the first group
+            # the sentence names, outside a relative clause closed before it
+            if expr.wing is None:
+                return []
+            local = self._clause_subject(sentence, before, expr.start)
+            if local is not None and (r := self._referent(local)) is not None \
+                    and r.kind in GROUP_KINDS and self._agrees(expr, r):
+                return [local.actor_id]  # "..., and X's leadership urged its fighters"
+            owners = [r for r in mine if r.kind in GROUP_KINDS and self._agrees(expr, r)
+                      and not self._in_closed_relative(sentence, r, expr.start)]
+            return [owners[0].actor] if owners else []
         if fitting:
             if len(fitting) == 1:
-                return fitting
+                local = self._clause_subject(sentence, before, expr.start)
+                if local is None or local.actor_id != fitting[0] or not self._acts_as_group(local) \
+                        or self._speaks(local, expr.start) \
+                        or _LINKED.fullmatch(self.text, local.end, expr.start) \
+                        or re.match(r"['’]s?\s", self.text[expr.end:expr.end + 3]) \
+                        or pats.clause_opener.search(self.text, local.end, expr.start):
+                    # "X is the group ...", "X received funds from the group's core", "X
+                    # made headlines when the organization pledged ..."
+                    return fitting
+                # "X merged into the alliance": the subject of its own clause is not
+                # what the description stands for (unless "X is the group ...")
+                self.excluded = local.actor_id
+                try:
+                    return self._across(expr, first, subject_position, prefix)
+                finally:
+                    self.excluded = None
             return self._among(expr, sentence, before, fitting)
         return self._across(expr, first, subject_position, prefix)
 
     def _among(self, expr: Expression, sentence: Sentence, before: list[Mention],
                fitting: list[str]) -> list[str]:
         """A description after several fitting actors of its sentence. The speaker set
-        after a clause (", the group said") is the sentence's subject. Otherwise the
-        subject of the description's own clause is not what it stands for ("X split from
-        Y, forming the core of the organization": Y; "X was funding Y, and Y retweeted X
-        in support of the group": X); of the others, the one left, or the owner named in
-        the sentence's subject ("X's leadership pledged allegiance to Y, receiving funds
-        from the group's core": X) when no clause with a subject of its own stands
-        between ("... who appeared in the organization's videos")."""
+        after a clause (", the group said") is the sentence's subject, and a member of a
+        group who speaks of "the group" speaks of his own ("an al-Shabaab spokesman said
+        the group had ...", "its leader has said the group ..."). Otherwise the subject
+        of the description's own clause is not what it stands for ("X split from Y,
+        forming the core of the organization": Y; "X fighters attacked Y and expelled the
+        group": Y); of the others, the one left, or the owner named in the sentence's
+        subject ("X's leadership pledged allegiance to Y, receiving funds from the
+        group's core": X) when no clause with a subject of its own stands between ("...
+        who appeared in the organization's videos")."""
         pats = _patterns()
         subject = self._subject(sentence, before)
         if self.text[expr.start - 2:expr.start] == ", " and \
                 pats.speaker.match(self.text, expr.end) is not None:
             return [subject.actor] if subject.actor in fitting else []
         local = self._clause_subject(sentence, before, expr.start)
-        left = [a for a in fitting if a != local]
+        if local is not None and local.actor_id in fitting and self._speaks(local, expr.start):
+            return [local.actor_id]
+        excluded = local.actor_id if local is not None and self._acts_as_group(local) else None
+        left = [a for a in fitting if a != excluded]
         if len(left) == 1:
             return left
         if subject.role == "owner" and subject.actor in left:
@@ -551,45 +696,72 @@ class _Reader:
                 return [subject.actor]
         return []
 
-    def _clause_subject(self, sentence: Sentence, before: list[Mention], offset: int) -> str | None:
-        """The actor named as the subject of the clause ``offset`` is in: a mention at
+    def _speaks(self, m: Mention, offset: int) -> bool:
+        """Whether ``m`` names a member of a group who says what follows, up to
+        ``offset``: "an al-Shabaab spokesman said", "its leader has said that"."""
+        between = self.text[m.end:offset]
+        person = m.wing is not None and stem(m.wing) == m.wing.lower()
+        hit = _patterns().member_speaks.fullmatch(between)
+        return hit is not None and (person or hit.group(1) is not None)
+
+    def _acts_as_group(self, m: Mention) -> bool:
+        """Whether ``m`` as a clause's subject is the group itself acting (a name, its
+        fighters), not an owner ("X's leadership") or one member ("an X official")."""
+        if re.match(r"['’]s?\s", self.text[m.end:m.end + 3]) or (
+                m.wing is not None and re.search(r"\w['’]s?\s", m.text)):
+            return False
+        return m.wing is None or stem(m.wing) != m.wing.lower()
+
+    def _clause_subject(self, sentence: Sentence, before: list[Mention], offset: int) -> Mention | None:
+        """The mention naming the subject of the clause ``offset`` is in: a mention at
         the sentence's opening or right after the conjunction opening a later clause
-        (", and X ..."), or the actor a relative clause hangs from ("Y, which lost
-        members to the group": Y); a clause opening with a verb shares the subject
-        before it ("X attacked Y, and liquidated ..."). None where the clause's subject
-        is no actor named so, or the expression at ``offset`` is that subject itself."""
+        (", and X ...", ", while an X spokesman ..."), or the one a relative clause hangs
+        from ("Y, which lost members to the group": Y); a clause opening with a verb
+        shares the subject before it ("X attacked Y, and liquidated ..."). None where the
+        clause's subject names no actor, or the expression at ``offset`` is that subject
+        itself."""
         pats = _patterns()
         function_words = set(self.lex.function_words) | set(self.lex.no_subject_words)
         starts = [sentence.start] + [c.end() for c in pats.clause_start.finditer(
             self.text, sentence.start, offset)]
-        relatives = {}
+        relatives: dict[int, Mention] = {}
         for rel in pats.relative.finditer(self.text, sentence.start, offset):
             head = next((m for m in before if m.end == rel.start()), None)
             if head is not None:
                 relatives[rel.end()] = head
-        local: str | None = None
+        local: Mention | None = None
         for clause in sorted({*starts, *relatives}):
             if clause == offset:
                 return None  # the expression is its clause's subject
             if clause in relatives:
-                head = relatives[clause]
-                local = None if head.wing is not None or head.how in NOT_REFERENTS else head.actor_id
+                local = relatives[clause] if relatives[clause].how not in NOT_REFERENTS else None
                 continue
-            named = next((m for m in before if m.start >= clause and self._subject_at(m, clause)), None)
+            named = next((m for m in before if m.start >= clause and m.how not in NOT_REFERENTS
+                          and pats.clause_subject.fullmatch(self.text, clause, m.start)), None)
             if named is not None:
-                local = named.actor_id
+                local = named
                 continue
             word = re.match(r"[a-z][\w-]*", self.text[clause:offset])
             if clause == sentence.start or word is None or word.group() in function_words:
                 local = None  # a subject of its own that names no actor
         return local
 
-    def _subject_at(self, m: Mention, clause: int) -> bool:
-        """Whether ``m`` names the actor itself as the subject of a clause opening at
-        ``clause`` (not a part of it: "X's leadership", "X fighters")."""
-        owned = m.wing is not None or re.match(r"['’]s?\s", self.text[m.end:m.end + 3])
-        return m.how not in NOT_REFERENTS and not owned and \
-            _patterns().opening.fullmatch(self.text[clause:m.start]) is not None
+    def _agrees(self, expr: Expression, r: Referent) -> bool:
+        """Whether a possessive agrees in number with a group of its sentence: "its" with
+        a group named as one, "their" with one named as plural ("the Taliban", "Hamas
+        fighters") or as the owner of a plural ("Hizbul Islam officials said their
+        ...")."""
+        if not expr.plural:
+            return not r.plural_name
+        head = re.match(r"\s+([a-z]+)\b", self.text[r.end:r.end + 30])
+        return r.plural or head is not None and head.group(1) in self.lex.plural_words
+
+    def _in_closed_relative(self, sentence: Sentence, r: Referent, offset: int) -> bool:
+        """Whether ``r`` is named inside a relative clause that closes before ``offset``
+        ("Abu Jabir, who had led Ahrar al-Sham, was named its leader")."""
+        pats = _patterns()
+        opened = [m.end() for m in pats.relative.finditer(self.text, sentence.start, r.start)]
+        return bool(opened) and "," in self.text[r.end:offset]
 
     def _across(self, expr: Expression, first: bool, subject_position: bool,
                 prefix: str) -> list[str]:
@@ -651,21 +823,26 @@ class _Reader:
         fitting = _distinct(r.actor for r in self.seen if self._fits(expr, r, False, by_name=True))
         return fitting if len(fitting) == 1 else []
 
-    def _pair(self, expr: Expression, before: list[Mention], reach_back: bool) -> list[str]:
-        """The two groups a pair phrase means: the two last named (in its sentence, the
-        sentences of its paragraph before it, and, opening a paragraph, the previous
-        one's), when the sentence that completes the pair names no third, or names those
-        two as one coordination ("X's splinters, Y and Z, both groups known for ...")."""
-        window = [[r for m in before if (r := self._referent(m)) is not None]]
-        window += [f.referents for f in reversed(self.paragraph_facts)]
-        if reach_back:
-            window += [f.referents for f in reversed(self.before_facts)]
+    def _pair(self, expr: Expression, before: list[Mention]) -> list[str]:
+        """The two groups a pair phrase means: the two last named (in its sentence and
+        the three sentences before it: the phrase says what it stands for, and may reach
+        across a paragraph), when the sentence that completes the pair names no third,
+        or names those two as one coordination ("X's splinters, Y and Z, both groups
+        known for ..."). A plural head of names ("both Shura Councils", "the two
+        movements") first looks for two groups named so, through this paragraph and the
+        one before. "The groups" without "two" or "both" looks only at its own sentence,
+        or the one before."""
+        here = [r for m in before if (r := self._referent(m)) is not None]
+        window = [here] + [f.referents for f in reversed(self.recent)]
         if not expr.exact:
             window = window[:1] if window[0] else window[1:2]
+        # a head that names them ("both Shura Councils") reaches through this paragraph
+        # and the one before
+        named = [here] + [f.referents for f in reversed(self.before_facts + self.paragraph_facts)]
         by_name = stem(expr.noun) in self.lex.name_head_nouns
         for attempt in ((True, False) if by_name else (False,)):
             found: list[Referent] = []
-            for referents in window:
+            for referents in (named if attempt and expr.exact else window):
                 for r in reversed(referents):
                     if found and r.actor == found[-1].actor and r.end <= found[-1].start:
                         found[-1] = r  # "X (XA)": the name that opens the run
@@ -690,6 +867,8 @@ class _Reader:
     def _fits(self, expr: Expression, r: Referent, as_subject: bool, by_name: bool = False) -> bool:
         """Whether ``r`` may be what ``expr`` stands for (``as_subject``: it was the
         subject of the sentence before)."""
+        if r.collective and not expr.plural or r.actor == self.excluded:
+            return False  # many groups are no "it", no "the group"
         if expr.form == "pronoun":
             if r.kind not in (SUBJECT_KINDS if as_subject else GROUP_KINDS):
                 return False
@@ -698,12 +877,12 @@ class _Reader:
             return False
         noun = stem(expr.noun)
         if by_name or noun not in self.lex.group_nouns and expr.noun not in self.lex.member_nouns:
-            if noun not in r.names:
+            if noun not in r.names and noun not in self.heads.get(r.actor, ()):
                 return False
         return not expr.modifiers or any(w in r.words or stem(w) in r.names for w in expr.modifiers)
 
     def _fits_pair(self, expr: Expression, r: Referent, by_name: bool) -> bool:
-        if r.kind not in GROUP_KINDS:
+        if r.kind not in GROUP_KINDS or r.collective:
             return False
         if by_name and stem(expr.noun) not in r.names:
             return False
@@ -734,6 +913,26 @@ def _stems(name: str) -> frozenset[str]:
     return frozenset(stem(w) for w in re.findall(r"[\w'’]+", name))
 
 
+# After an indefinite group noun, what names it ("a group known as X", "a faction called X").
+_NAMED_AFTER = re.compile(r"(?:\s+of\s+[\w-]+)?\s*,?\s*(?:(?:also\s+)?(?:known|referred\s+to)\s+as|"
+                          r"calling\s+itself|called|named|dubbed)\b")
+# Between a name and an indefinite group noun describing it: "Hamas, a ...", "Hamas is a ...".
+# Between a name and a description of the same group: "X, the group that ...", "X is the
+# group responsible for ...".
+_LINKED = re.compile(r"(?:\s*\([^()]{1,20}\))?\s*(?:,\s*|\s+(?:is|was|are|were|became|becomes|"
+                     r"remains|remained|has\s+become|had\s+become)\s+(?:also\s+|now\s+)?)")
+_APPOSED_BEFORE = re.compile(r"\)?(?:\s*,|[^.;,]{0,60}?\s(?:is|was|are|were|became|becomes|remains|"
+                             r"remained|as))\s+")
+# After an indefinite group noun, what makes it a part of the group named next: "a faction
+# of Somalia's Hizbul Islam", "a splinter group of the MILF".
+_PART_OF = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+)?")
+# Right before an indefinite group noun, what makes it a predicate: "as a militia".
+_PREDICATE_BEFORE = re.compile(r"\b(?:as|is|was|are|were|became|becomes|remains|remained|be|been|being)\s+$")
+# Later in the clause of an indefinite group noun, what names it: "a group breaking away
+# from X and calling itself Y".
+_NAMED_LATER = re.compile(r"[^.;]{0,80}?\b(?:calling\s+itself|known\s+as|called|named|dubbed)\s+(?:the\s+)?")
+# After "a group": people counted, not an organisation ("a group of commanders").
+_PEOPLE_AFTER = re.compile(r"\s+of\s+(?:[\w-]+\s+)?[a-z][\w-]*s\b(?!\s+(?:known|called|named))")
 _COORDINATED = re.compile(r"\)?\s*(?:\([^()]{1,20}\)\s*)?,?\s*(?:and|&)\s+(?:the\s+)?")
 _LISTED = re.compile(r"\)?\s*(?:\([^()]{1,20}\)\s*)?,\s*(?:the\s+)?")
 _COORDINATION = re.compile(r"\s*(?:,|\band\b|&)\s*")

@@ -33,7 +33,7 @@ from .kb import KnowledgeBase
 from .lexicon import reference_lexicon
 from .matcher import NameMatch
 from .places import continues_place_list, is_place
-from .reference import reference_mentions
+from .reference import describing_words, reference_mentions
 
 _DEFINED = re.compile(r"\s*\(\s*(?:the\s+)?([A-Z][A-Za-z0-9&\-]{1,11})\s*\)")
 _AKA = re.compile(r"\s*\(\s*(?:formerly|also known as|aka|a\.k\.a\.|known as)\s+([^)]{2,60})\)")
@@ -88,6 +88,8 @@ def resolve_mentions(text: str, sentences: Sequence[Sentence], matches: Sequence
                                         or continues_place_list(text, place_end, m.start)):
             place_end = m.end  # a state named as a location is not a party there
             continue
+        if how == "candidate" and _descriptive(m.text, kb):
+            continue  # "the Islamist movement": a description, read as a reference later
         if how == "territory":
             # "weapons that came from Gaza": the place stands for the actor that holds
             # it, when the document names that actor as well.
@@ -328,6 +330,18 @@ def _with_demonym(text: str, start: int, actor_id: str, kb: KnowledgeBase) -> in
 
     demonyms = kb.derived("demonyms_by_country", build).get(actor.country or "", set())
     return start - len(before.group()) if before.group(1) in demonyms else start
+
+
+def _descriptive(name: str, kb: KnowledgeBase) -> bool:
+    """Whether a name found in the text only describes a group: words that describe
+    groups (the base's descriptors and ideologies, ``descriptive_words``) before a
+    lower-case group noun ("Islamist movement", "Shiite militia"), where a name has a
+    proper head ("Islamic Movement of Uzbekistan") or a proper word ("Zintan militia")."""
+    words = name.split()
+    if len(words) < 2 or words[-1] not in reference_lexicon().group_nouns:
+        return False
+    describing = describing_words(kb)
+    return all(w.lower() in describing for w in words[:-1])
 
 
 def _is_state(actor_id: str | None, kb: KnowledgeBase) -> bool:
