@@ -199,6 +199,7 @@ class _Patterns:
     opening_words: re.Pattern[str]
     speaker: re.Pattern[str]
     clause_opener: re.Pattern[str]
+    clause_opener_before: re.Pattern[str]
     clause_start: re.Pattern[str]
     relative: re.Pattern[str]
     clause_subject: re.Pattern[str]
@@ -259,6 +260,7 @@ def _patterns() -> _Patterns:
                                  rf"(?:\s+that)?\s+"),
         relative=re.compile(rf"\)?,\s*(?i:{_alternation(lex.relative_pronouns)})\s+"),
         clause_start=re.compile(rf"[,;]\s*(?i:{_alternation(lex.clause_conjunctions)})\s+"),
+        clause_opener_before=re.compile(rf"\b(?i:{_alternation(lex.clause_openers)})\s+$"),
         clause_opener=re.compile(rf"\b(?i:{_alternation(lex.clause_openers)})\b"),
         speaker=re.compile(rf"\s+(?:\w+\s+)?(?i:{_alternation(lex.speech_verbs)})\b"),
         no_subject=re.compile(rf"[\"“”‘']|(?i:{_alternation(lex.no_subject_words)})\b"),
@@ -652,7 +654,7 @@ class _Reader:
                         or self._speaks(local, expr.start) \
                         or _LINKED.fullmatch(self.text, local.end, expr.start) \
                         or re.match(r"['’]s?\s", self.text[expr.end:expr.end + 3]) \
-                        or pats.clause_opener.search(self.text, local.end, expr.start):
+                        or pats.clause_opener_before.search(self.text, local.end, expr.start):
                     # "X is the group ...", "X received funds from the group's core", "X
                     # made headlines when the organization pledged ..."
                     return fitting
