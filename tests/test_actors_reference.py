@@ -307,3 +307,15 @@ def test_a_description_found_as_a_name_is_no_new_group() -> None:
     text = "Amal fighters clashed with Hezbollah, the Shiite militia backed by Iran, in 1988."
     out = actors_only.extract(Document(id="t", text=text))
     assert not any(a.candidate for a in out.actors), [a.name for a in out.actors]
+
+
+def test_a_pronoun_after_an_unbound_subject_of_its_sentence_is_that_subject_s(kb: KnowledgeBase) -> None:
+    text = ("The Taliban took the capital in 1996. Two militias joined forces. "
+            "They called their campaign against the Taliban a front.")
+    assert references(kb, text) == []
+
+
+def test_a_pronoun_after_an_unnamed_group_as_subject_is_that_group_s(kb: KnowledgeBase) -> None:
+    text = ("The Crescent Legion attacked police stations in 2010. Since 2012, however, a new "
+            "militant group has drawn more attention due to its threat to the River Front.")
+    assert references(kb, text) == []

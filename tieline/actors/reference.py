@@ -423,12 +423,13 @@ class _Reader:
         if sentence.kind == "body":
             self.unnamed += self._unnamed_groups(sentence, named)
         out: list[Mention] = []
-        unsettled = False  # a description before, left unbound: a later pronoun may be its
+        unsettled = False  # a description or a subject before, left unbound: a later pronoun may be its
         unbound: list[Expression] = []
         for expr in found:
             actors = [] if unsettled and expr.form == "pronoun" else \
                 self._bind(expr, sentence, mentions, first)
-            unsettled = unsettled or (not actors and expr.form != "pronoun")
+            unsettled = unsettled or not actors and (expr.form != "pronoun" or _patterns().opening.fullmatch(
+                self.text, sentence.start, expr.start) is not None)
             if not actors:
                 unbound.append(expr)
             made = [Mention(expr.start, expr.end, expr.text, a, sentence.index,
@@ -623,6 +624,9 @@ class _Reader:
             return []
         subject_position = pats.opening.fullmatch(prefix) is not None or (
             expr.form != "pronoun" and pats.owner_opening.fullmatch(prefix) is not None)
+        if not subject_position and not before and \
+                self._subject(sentence, [], ()).role == "group" and not expr.modifiers:
+            return []  # "A new militant group has drawn attention due to its threat ..."
         if expr.new:
             made = [a for a, index in self.created.items() if sentence.index - index <= REACH
                     and (r := self.latest.get(a)) is not None and self._fits(expr, r, False)]
