@@ -23,20 +23,28 @@ about (:func:`reference_mentions`):
 - A reference is bound only to an actor that fits it: "it"/"its" one group;
   "they"/"their"/"them" a group named as plural ("the Taliban", "Hezbollah fighters");
   "the group", "the organisation", "the militants" a group, never a state, its other
-  words fitting the group ("the Palestinian group"); "the council", "the brigade" a
-  group whose name has that head; "the two groups", "both movements" exactly two
-  groups, the last two named when the sentence that completes the pair names no third.
-  A state may be "it" only as the subject of the sentence before. A person is never a
-  referent, nor a name that only modifies another word ("ISIS-linked").
+  words fitting the group ("the Palestinian group"); "the council", "the coalition" a
+  group whose name has that head, or that the text called so ("the Hizbul Islam
+  coalition"); "the new group" the one group the last sentences said was formed; "the
+  two groups", "both movements" exactly two groups, the last two named when the
+  sentence that completes the pair names no third. A state may be "it" only as the
+  subject of the sentence before. A person is never a referent, nor a name that only
+  modifies another word ("ISIS-linked"), nor many groups for "it" ("rebel groups"). A
+  group brought in without a name ("A faction of X ...") is what "the faction" means
+  for three sentences.
 - Within its sentence: a pronoun after an actor is left to the sentence's parse
-  (:mod:`tieline.events.pronouns`), but a part ("its leaders") goes to the sentence's
-  subject group; so is a pronoun or a bare description in a phrase set before a named
-  subject ("Despite its losses, Hamas ..."), and a pronoun after a description left
-  unbound ("The group said it ..."). A description after one fitting actor is that
-  actor; after several, the one left once the subject of its own clause is set aside
-  ("X split from Y, forming the core of the organization": Y), else the owner named in
-  the sentence's subject, else the subject for a speaker set after the clause (",
-  the group said"); otherwise it stays unbound.
+  (:mod:`tieline.events.pronouns`), but a part ("its leaders", "their fighters") goes to
+  the subject of its clause, else to the first group named that agrees in number; so
+  is a pronoun or a bare description in a phrase set before a named subject ("Despite
+  its losses, Hamas ..."), and a pronoun after a reference left unbound ("The group
+  said it ..."). A description is not the subject of its own clause ("X merged into the
+  alliance", "X split from Y, forming the core of the organization": Y) unless a copula
+  or an apposition links them, it is a possessor ("X received funds from the group's
+  core") or the subject of a clause of its own ("X made headlines when the organization
+  pledged ..."); a member who speaks of "the group" speaks of his own ("an X spokesman
+  said the group ..."), and a speaker after the clause (", the group said") is its
+  subject. Of several fitting actors left, the owner named in the sentence's subject
+  ("X's leadership ... the group's core"); otherwise it stays unbound.
 - Across sentences, in order: the subject of the sentence before; the topic and the
   actors that sentence names, when exactly one of them fits; for a description, the one
   group of the document whose name has its head, the one group of this paragraph and
@@ -44,8 +52,7 @@ about (:func:`reference_mentions`):
   a sentence about some other thing stands for that thing ("The accord was signed in
   May. It commits ...") and stays unbound; two fitting actors at one step leave any
   reference unbound. Pronouns in quotations and the dummy "it" ("It is unclear
-  whether") are no references; nor is a description set before a name ("the rival
-  group, Hizbul Islam").
+  whether") are no references (:mod:`.reference_phrases` finds the phrases).
 
 Every reference bound becomes a mention (``how``: ``pronoun``; ``descriptor`` when words
 of the description fit the group, else ``coreference``; ``pair_reference``, one per
@@ -62,12 +69,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from ..model import Mention, Sentence
 from ..text import is_boilerplate
 from .kb import KnowledgeBase
 from .lexicon import ReferenceLexicon, reference_lexicon
+from .reference_phrases import (
+    Expression, describing_words, expressions, inside, overlaps, patterns, phrase_starts,
+    quoted_spans, stem,
+)
 
 #: Kinds of actor a group reference ("it", "the group") may stand for.
 GROUP_KINDS = frozenset({"armed_group", "political_org"})
@@ -80,29 +90,6 @@ UNKNOWN = "?"
 #: How many sentences before its own a pair phrase ("the two groups") looks back, and an
 #: unnamed group ("a faction of X") stays what "the faction" means.
 REACH = 3
-
-
-@dataclass(frozen=True)
-class Expression:
-    """A phrase that may stand for a group without naming it.
-
-    ``form`` is ``pronoun``, ``description`` or ``pair``; ``noun`` the head of a
-    description or pair (lower case); ``modifiers`` its words that must fit the group;
-    ``wing`` the part of the group it names ("its leaders"); ``exact`` for a pair, that
-    it says "two" or "both" (not only "the groups"); ``new`` that it calls the group
-    new ("the new group").
-    """
-
-    start: int
-    end: int
-    text: str
-    form: str
-    plural: bool
-    noun: str = ""
-    modifiers: tuple[str, ...] = ()
-    wing: str | None = None
-    exact: bool = True
-    new: bool = False
 
 
 @dataclass(frozen=True)
@@ -146,7 +133,7 @@ def reference_mentions(text: str, sentences: Sequence[Sentence], mentions: Seque
         by_sentence.setdefault(m.sentence, []).append(m)
     taken = sorted((m.start, m.end) for m in mentions)
     name_starts = frozenset(m.start for m in mentions)
-    quoted = _quoted_spans(text, sentences)
+    quoted = quoted_spans(text, sentences)
     describing = describing_words(kb)
     reader = _Reader(text, kb, lex)
     out: list[Mention] = []
@@ -155,236 +142,10 @@ def reference_mentions(text: str, sentences: Sequence[Sentence], mentions: Seque
             continue
         named = sorted(by_sentence.get(sentence.index, []), key=lambda m: m.start)
         found = [] if sentence.kind != "body" else [
-            e for e in _expressions(text, sentence, lex, name_starts, describing)
-            if not _overlaps(e.start, e.end, taken) and not _inside(e.start, quoted)]
+            e for e in expressions(text, sentence, lex, name_starts, describing)
+            if not overlaps(e.start, e.end, taken) and not inside(e.start, quoted)]
         out += reader.read(sentence, named, found)
     return out
-
-
-# -- finding the expressions ------------------------------------------------------------
-
-def _alternation(words: Iterable[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+")
-                    for w in sorted(set(words), key=len, reverse=True))
-
-
-def stem(word: str) -> str:
-    """A noun without its plural ending, lower case: "councils" -> "council",
-    "militias" -> "militia", "parties" -> "party"."""
-    w = word.lower().strip("'’")
-    if w.endswith("ies") and len(w) > 4:
-        return w[:-3] + "y"
-    if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
-        return w[:-1]
-    return w
-
-
-@dataclass(frozen=True)
-class _Patterns:
-    pronoun: re.Pattern[str]
-    part: re.Pattern[str]
-    expletive_after: re.Pattern[str]
-    expletive_before: re.Pattern[str]
-    description: re.Pattern[str]
-    pair: re.Pattern[str]
-    plural: re.Pattern[str]
-    apposed: re.Pattern[str]
-    opening: re.Pattern[str]
-    owner_opening: re.Pattern[str]
-    unnamed_group: re.Pattern[str]
-    indefinite: re.Pattern[str]
-    created_before: re.Pattern[str]
-    created_after: re.Pattern[str]
-    fronted: re.Pattern[str]
-    opening_words: re.Pattern[str]
-    speaker: re.Pattern[str]
-    clause_opener: re.Pattern[str]
-    clause_opener_before: re.Pattern[str]
-    clause_start: re.Pattern[str]
-    relative: re.Pattern[str]
-    clause_subject: re.Pattern[str]
-    member_speaks: re.Pattern[str]
-    no_subject: re.Pattern[str]
-
-
-@lru_cache(maxsize=1)
-def _patterns() -> _Patterns:
-    lex = reference_lexicon()
-    pronouns = _alternation([*lex.singular_pronouns, *lex.plural_pronouns])
-    followers = "|".join(
-        (re.escape(f) if f[0] in "'’" else r"\s+" + re.escape(f).replace(r"\ ", r"\s+"))
-        for f in sorted(lex.expletive_followers, key=len, reverse=True))
-    # a modifier is a word that is not a determiner, a preposition or a conjunction
-    modifier = rf"(?:(?!(?i:{_alternation(lex.function_words)})\b)[\w'’-]+\s+)"
-    heads = _alternation({*lex.group_nouns, *lex.name_head_nouns, *lex.member_nouns})
-    generic_plurals = list(lex.plural_group_nouns)
-    names = r"(?:[A-Z][\w'’-]*\s+){1,4}"
-    # a phrase set before the subject: opened by a preposition, a subordinator, an adverb,
-    # a participle or a number ("In May,", "According to X,", "Reportedly,", "Founded in
-    # 1982,", "On Oct. 23, 2002,"), up to its comma
-    phrase = (rf"(?:(?:(?i:{_alternation([*lex.fronting_words, *lex.opening_words])})\b|"
-              rf"[A-Z][a-z]+(?:ing|ed|ly)\b|\d)[^,;:\"“”]{{0,80}},\s+)")
-    return _Patterns(
-        pronoun=re.compile(rf"\b(?i:{pronouns})\b"),
-        part=re.compile(rf"\s+({modifier}{{0,2}}?)((?i:{_alternation(lex.possessed_parts)}))\b"),
-        expletive_after=re.compile(rf"(?i:{followers})\b"),
-        expletive_before=re.compile(rf"\b(?i:{_alternation(lex.expletive_verbs)})\s+$"),
-        description=re.compile(
-            rf"\b(?i:{_alternation(lex.determiners)})\s+({modifier}{{0,3}}?)({heads})\b"),
-        pair=re.compile(rf"\b(?i:the\s+two|these\s+two|both(?:\s+the)?)\s+({modifier}{{0,2}}?)"
-                        rf"((?i:{_alternation(lex.pair_nouns)}))\b"),
-        plural=re.compile(rf"\b(?i:the)\s+({modifier}{{0,2}}?)({_alternation(generic_plurals)})\b"),
-        apposed=re.compile(r"\s*,?\s*(?:(?:also\s+)?(?:known|referred\s+to)\s+as\s+|called\s+|"
-                           r"named\s+|dubbed\s+)?(?:the\s+)?"),
-        opening=re.compile(rf"\s*{phrase}{{0,3}}"
-                           rf"(?:(?i:{_alternation(lex.opening_words)}),?\s+)?(?:[Tt]he\s+)?"),
-        owner_opening=re.compile(rf"\s*{phrase}{{0,3}}"
-                                 rf"(?:(?i:{_alternation(lex.opening_words)}),?\s+)?"
-                                 rf"(?:{modifier}|(?i:the|a|an|some|most|many|several|all|one|two|members)\s+){{1,3}}"
-                                 r"(?:of|among|within)\s+(?:the\s+)?"),
-        unnamed_group=re.compile(
-            rf"(?:[Tt]he\s+{names}(?:{_alternation(lex.member_nouns)}|"
-            rf"{_alternation(lex.group_nouns)})\b|(?:[Aa]nother|[Aa]n?)\s+{modifier}{{0,2}}"
-            rf"(?:{_alternation(lex.group_nouns)})\b)"),
-        fronted=re.compile(rf"\s*(?:(?i:{_alternation(lex.opening_words)}),?\s+)?"
-                           rf"(?:(?i:{_alternation(lex.fronting_words)})\b|[A-Z][a-z]+(?:ing|ed)\b)"),
-        created_before=re.compile(rf"\b(?i:{_alternation(lex.creation_verbs)})\s+(?:[\w'’-]+,?\s+){{0,5}}$"),
-        created_after=re.compile(rf"(?:\s*\([^()]{{1,20}}\))?\s+(?:was|were|is|has\s+been|had\s+been)\s+"
-                                 rf"(?:\w+\s+)?(?i:{_alternation(lex.creation_verbs)})\b"),
-        indefinite=re.compile(rf"\b(?:[Aa]n?|[Aa]nother)\s+{modifier}{{0,3}}({_alternation(lex.group_nouns)})\b"),
-        opening_words=re.compile(rf"\s*(?:(?i:{_alternation(lex.opening_words)}),?\s+)?(?:[Tt]he\s+)?"),
-        clause_subject=re.compile(rf"\s*{phrase}{{0,3}}"
-                                  rf"(?:(?i:{_alternation(lex.opening_words)}),?\s+)?(?:(?i:the|an?)\s+)?"),
-        member_speaks=re.compile(rf"(?:['’]s)?(\s+(?i:{_alternation(lex.speaker_nouns)}))?"
-                                 rf"(?:\s+[\w-]+){{0,2}}\s+(?i:{_alternation(lex.speech_verbs)})"
-                                 rf"(?:\s+that)?\s+"),
-        relative=re.compile(rf"\)?,\s*(?i:{_alternation(lex.relative_pronouns)})\s+"),
-        clause_start=re.compile(rf"[,;]\s*(?i:{_alternation(lex.clause_conjunctions)})\s+"),
-        clause_opener_before=re.compile(rf"\b(?i:{_alternation(lex.clause_openers)})\s+$"),
-        clause_opener=re.compile(rf"\b(?i:{_alternation(lex.clause_openers)})\b"),
-        speaker=re.compile(rf"\s+(?:\w+\s+)?(?i:{_alternation(lex.speech_verbs)})\b"),
-        no_subject=re.compile(rf"[\"“”‘']|(?i:{_alternation(lex.no_subject_words)})\b"),
-    )
-
-
-def _expressions(text: str, sentence: Sentence, lex: ReferenceLexicon,
-                 name_starts: frozenset[int], describing: frozenset[str]) -> list[Expression]:
-    """The pair phrases, descriptions and pronouns of a sentence, in text order (a
-    phrase inside a longer one is left out, and so is a description set before a name:
-    "the rival group, Hizbul Islam", "the Palestinian group Hamas")."""
-    pats = _patterns()
-    start, end = sentence.start, sentence.end
-    found: list[Expression] = []
-
-    def free(a: int, b: int) -> bool:
-        return not any(e.start < b and a < e.end for e in found)
-
-    for hit in pats.pair.finditer(text, start, end):
-        noun = hit.group(2).lower()
-        if _not_a_reference(text, hit.end()):
-            continue  # "on both sides of the country"
-        found.append(Expression(hit.start(), hit.end(), hit.group(), "pair", True, noun,
-                                _modifiers(hit.group(1), lex)))
-    for hit in pats.plural.finditer(text, start, end):
-        if free(hit.start(), hit.end()) and not _not_a_reference(text, hit.end()) and \
-                not re.search(r"\b(?:of|among)\s+$", text[start:hit.start()]):
-            found.append(Expression(hit.start(), hit.end(), hit.group(), "pair", True,
-                                    hit.group(2).lower(), _modifiers(hit.group(1), lex), exact=False))
-    for hit in pats.description.finditer(text, start, end):
-        noun = hit.group(2)
-        if not free(hit.start(), hit.end()) or _not_a_reference(text, hit.end()):
-            continue
-        apposed = pats.apposed.match(text, hit.end())
-        if apposed is not None and apposed.end() in name_starts:
-            continue
-        if _names_something(hit.group(1), describing):
-            continue  # "the Iraqi Union Alliance coalition": a name the base lacks
-        member = noun in lex.member_nouns
-        new = any(w.lower() in lex.new_words for w in hit.group(1).split())
-        found.append(Expression(hit.start(), hit.end(), hit.group(), "description", member, noun,
-                                _modifiers(hit.group(1), lex), noun if member else None,
-                                new=new))
-    for hit in pats.pronoun.finditer(text, start, end):
-        word = hit.group().lower()
-        if not free(hit.start(), hit.end()):
-            continue
-        if word == "it" and (pats.expletive_after.match(text, hit.end())
-                             or pats.expletive_before.search(text[start:hit.start()])):
-            continue  # "It is unclear whether", "made it clear"
-        stop, wing = hit.end(), None
-        if word in lex.possessive_pronouns:
-            part = pats.part.match(text, hit.end(), end)
-            if part is not None:
-                stop, wing = part.end(), part.group(2).lower()
-        found.append(Expression(hit.start(), stop, text[hit.start():stop], "pronoun",
-                                word in lex.plural_pronouns, wing=wing))
-    return sorted(found, key=lambda e: e.start)
-
-
-def describing_words(kb: KnowledgeBase) -> frozenset[str]:
-    """The words that describe groups without naming them (lower case): the base's
-    descriptors and ideologies and the lexicon's ``descriptive_words``."""
-    def build(base: KnowledgeBase) -> frozenset[str]:
-        found = {d.lower() for a in base for d in a.descriptors}
-        found |= {(a.ideology or "").lower() for a in base}
-        return frozenset(found | {w.lower() for w in reference_lexicon().descriptive_words})
-
-    return kb.derived("describing_words", build)
-
-
-def _names_something(words: str, describing: frozenset[str]) -> bool:
-    """Whether the words of a description hold a name: capitalised words that describe
-    nothing, two in a row ("the Iraqi Union Alliance coalition"), where a description
-    has describing ones ("the Palestinian group", "the Tuareg Islamist movement")."""
-    capitals = [w for w in re.findall(r"\b[A-Z][\w'’-]*", words) if w.lower() not in describing]
-    return re.search(r"\b[A-Z][\w'’-]*\s+[A-Z][\w'’-]*", words) is not None and len(capitals) >= 1
-
-
-def _modifiers(words: str, lex: ReferenceLexicon) -> tuple[str, ...]:
-    """The words of a description that must fit its group (not "new", "militant" ...)."""
-    free = set(lex.free_modifiers)
-    return tuple(w for w in (x.lower().strip("'’") for x in words.split()) if w and w not in free)
-
-
-_NOT_REFERENCE_AFTER = re.compile(r"\s+of\s+(?![a-z]+ing\b)|\s+between\b|"
-                                  r"\s+(?:(?:also\s+)?known\s+as|called|named|dubbed)\b")
-
-
-def _not_a_reference(text: str, end: int) -> bool:
-    """Whether a description is no reference to a group named before: "the group of
-    ...", "the alliance between X and Y", "the group known as ..." (but "accused the
-    group of attacking" is one)."""
-    return _NOT_REFERENCE_AFTER.match(text, end) is not None
-
-
-def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(s < end and start < e for s, e in spans)
-
-
-def _inside(offset: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(s <= offset < e for s, e in spans)
-
-
-def _quoted_spans(text: str, sentences: Sequence[Sentence]) -> list[tuple[int, int]]:
-    """What the text quotes, paragraph by paragraph: a pronoun in someone's words
-    ("“We will support them,” said ...") is the speaker's, not the narrative's."""
-    paragraphs: dict[int, tuple[int, int]] = {}
-    for s in sentences:
-        a, b = paragraphs.get(s.paragraph, (s.start, s.end))
-        paragraphs[s.paragraph] = (min(a, s.start), max(b, s.end))
-    spans = []
-    for a, b in paragraphs.values():
-        opened: int | None = None
-        for i in range(a, b):
-            ch = text[i]
-            if ch == "“" or (ch == '"' and opened is None):
-                opened = i
-            elif (ch == "”" or ch == '"') and opened is not None:
-                spans.append((opened, i + 1))
-                opened = None
-        if opened is not None:
-            spans.append((opened, b))
-    return spans
 
 
 # -- reading the document ---------------------------------------------------------------
@@ -428,7 +189,7 @@ class _Reader:
         for expr in found:
             actors = [] if unsettled and expr.form == "pronoun" else \
                 self._bind(expr, sentence, mentions, first)
-            unsettled = unsettled or not actors and (expr.form != "pronoun" or _patterns().opening.fullmatch(
+            unsettled = unsettled or not actors and (expr.form != "pronoun" or patterns().opening.fullmatch(
                 self.text, sentence.start, expr.start) is not None)
             if not actors:
                 unbound.append(expr)
@@ -452,7 +213,7 @@ class _Reader:
 
     def _note(self, sentence: Sentence, facts: _Facts, mentions: list[Mention]) -> None:
         subject = facts.subject
-        pats = _patterns()
+        pats = patterns()
         for r in facts.referents:
             self.latest[r.actor] = r
             self.seen.append(r)
@@ -495,7 +256,7 @@ class _Reader:
         the sentence, where, and their head noun. A description of a named group is
         none ("Hamas, a Palestinian group", "a group known as X", "X emerged as a
         group"), nor is a number of people ("a group of commanders")."""
-        pats = _patterns()
+        pats = patterns()
         starts = {m.start for m in named}
         out = []
         for hit in pats.indefinite.finditer(self.text, sentence.start, sentence.end):
@@ -560,7 +321,7 @@ class _Reader:
                  unbound: Sequence[Expression] = ()) -> Subject:
         """What the sentence's opening noun phrase names; ``unbound`` are its references
         left unbound (one of them as the subject makes what it is about unknown)."""
-        pats = _patterns()
+        pats = patterns()
         for expr in unbound:
             if expr.text.split()[0].lower() not in self.lex.possessive_pronouns and \
                     pats.opening.fullmatch(self.text[sentence.start:expr.start]):
@@ -581,10 +342,10 @@ class _Reader:
             if pats.owner_opening.fullmatch(prefix) and self._referent(m) is not None:
                 return Subject("owner", m.actor_id)
         rest = self.text[sentence.start:sentence.end]
-        for start in _phrase_starts(rest, pats):
+        for start in phrase_starts(rest, pats):
             if pats.unnamed_group.match(rest, start):
                 return Subject("group")
-        if any(pats.no_subject.match(rest, start) for start in _phrase_starts(rest, pats)) \
+        if any(pats.no_subject.match(rest, start) for start in phrase_starts(rest, pats)) \
                 or not rest.strip():
             return Subject("none")
         return Subject("thing")
@@ -610,7 +371,7 @@ class _Reader:
               first: bool) -> list[str]:
         """The actors an expression stands for (none when the text does not settle it)."""
         prefix = self.text[sentence.start:expr.start]
-        pats = _patterns()
+        pats = patterns()
         before = [m for m in mentions if m.start < expr.start]
         if expr.form == "pair":
             return self._pair(expr, before)
@@ -684,7 +445,7 @@ class _Reader:
         subject ("X's leadership pledged allegiance to Y, receiving funds from the
         group's core": X) when no clause with a subject of its own stands between ("...
         who appeared in the organization's videos")."""
-        pats = _patterns()
+        pats = patterns()
         subject = self._subject(sentence, before)
         if self.text[expr.start - 2:expr.start] == ", " and \
                 pats.speaker.match(self.text, expr.end) is not None:
@@ -707,7 +468,7 @@ class _Reader:
         ``offset``: "an al-Shabaab spokesman said", "its leader has said that"."""
         between = self.text[m.end:offset]
         person = m.wing is not None and stem(m.wing) == m.wing.lower()
-        hit = _patterns().member_speaks.fullmatch(between)
+        hit = patterns().member_speaks.fullmatch(between)
         return hit is not None and (person or hit.group(1) is not None)
 
     def _acts_as_group(self, m: Mention) -> bool:
@@ -726,7 +487,7 @@ class _Reader:
         shares the subject before it ("X attacked Y, and liquidated ..."). None where the
         clause's subject names no actor, or the expression at ``offset`` is that subject
         itself."""
-        pats = _patterns()
+        pats = patterns()
         function_words = set(self.lex.function_words) | set(self.lex.no_subject_words)
         starts = [sentence.start] + [c.end() for c in pats.clause_start.finditer(
             self.text, sentence.start, offset)]
@@ -765,7 +526,7 @@ class _Reader:
     def _in_closed_relative(self, sentence: Sentence, r: Referent, offset: int) -> bool:
         """Whether ``r`` is named inside a relative clause that closes before ``offset``
         ("Abu Jabir, who had led Ahrar al-Sham, was named its leader")."""
-        pats = _patterns()
+        pats = patterns()
         opened = [m.end() for m in pats.relative.finditer(self.text, sentence.start, r.start)]
         return bool(opened) and "," in self.text[r.end:offset]
 
@@ -897,18 +658,6 @@ class _Reader:
     @staticmethod
     def _in(facts: _Facts, actor: str) -> Referent | None:
         return next((r for r in facts.referents if r.actor == actor), None)
-
-
-def _phrase_starts(text: str, pats: _Patterns) -> list[int]:
-    """Where the subject of a sentence may start: after its opening words ("But",
-    "Meanwhile,"), and after each of up to two fronted phrases ending in a comma."""
-    words = pats.opening_words.match(text)
-    starts = [words.end() if words else 0]
-    for comma in re.finditer(r",\s+", text[:200]):
-        starts.append(comma.end())
-        if len(starts) == 3:
-            break
-    return starts
 
 
 def _distinct(actors: Iterable[str]) -> list[str]:

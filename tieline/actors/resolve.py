@@ -33,7 +33,8 @@ from .kb import KnowledgeBase
 from .lexicon import reference_lexicon
 from .matcher import NameMatch
 from .places import continues_place_list, is_place
-from .reference import describing_words, reference_mentions
+from .reference import reference_mentions
+from .reference_phrases import describing_words
 
 _DEFINED = re.compile(r"\s*\(\s*(?:the\s+)?([A-Z][A-Za-z0-9&\-]{1,11})\s*\)")
 _AKA = re.compile(r"\s*\(\s*(?:formerly|also known as|aka|a\.k\.a\.|known as)\s+([^)]{2,60})\)")
