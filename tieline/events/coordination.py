@@ -12,9 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .grammar import load_grammar
-from .noun_phrases import (
-    ActorUnit, NounPhraseLexicon, actor_units, apposed_parts, load_noun_phrases, unit_root,
-)
+from .noun_phrases import ActorUnit, NounPhraseLexicon, actor_units, load_noun_phrases, unit_root
 from .roles import TokenActors, actors_under
 from .tokens import tokens
 
@@ -31,8 +29,7 @@ ITEM_VERB_DEPS = frozenset({"relcl", "acl", "amod", "compound"})
 def conjunct_actors(doc: Doc, actor: str, token_actor: TokenActors) -> list[str]:
     """Actors coordinated with ``actor`` ("X, Y and Z"), in text order: conjuncts in the
     parse, the other members of a written list of names (which the parser often reads
-    as appositions), the part a mention of ``actor`` describes and an apposition names
-    ("the Y's armed wing, X"), and members named with "including"."""
+    as appositions), and members named with "including"."""
     out: list[str] = []
     for i in sorted(i for i, a in token_actor.items() if a == actor):
         tok = doc[i]
@@ -53,11 +50,6 @@ def conjunct_actors(doc: Doc, actor: str, token_actor: TokenActors) -> list[str]
     for names in doc.user_data[key]:
         if actor in names:
             out += [a for a in names if a != actor and a not in out]
-    # "the Y's armed wing, X, clashed with Z": the part named shares its mention's role
-    parts_key = f"tieline.apposed_parts.{id(token_actor)}"
-    if parts_key not in doc.user_data:
-        doc.user_data[parts_key] = apposed_parts(doc, token_actor)
-    out += [part for part, whole in doc.user_data[parts_key] if whole == actor and part not in out]
     # "the CMA, including the MNLA": members named share the role of their coalition
     if "tieline.including" not in doc.user_data:
         inclusion = load_grammar().inclusion_preps

@@ -47,7 +47,7 @@ if TYPE_CHECKING:
     from ..model import Mention
 
 __all__ = ["ActorUnit", "NounPhraseLexicon", "PhraseRelation", "load_noun_phrases", "noun_phrase_cue",
-           "actor_units", "apposed_parts", "phrase_relations", "phrase_trigger", "unit_root"]
+           "actor_units", "phrase_relations", "phrase_trigger", "unit_root"]
 
 _WHERE = "tieline/data/lexicons/noun_phrases.yaml"
 #: The event type every relation of this module states: the part's allegiance to the whole.
@@ -413,26 +413,6 @@ def described_parts(doc: Doc, units: Sequence[ActorUnit], token_actor: TokenActo
     return out
 
 
-def apposed_parts(doc: Doc, token_actor: TokenActors,
-                  lexicon: NounPhraseLexicon | None = None) -> list[tuple[str, str]]:
-    """(part, whole) for each name in apposition to a mention of the whole that names
-    one of its parts ("the Y's armed wing, X, attacked Z"; "X, the armed wing of Y"):
-    the mention stands for the part, so the name shares the mention's role."""
-    lex = lexicon or load_noun_phrases()
-    out: list[tuple[str, str]] = []
-    for tok in doc:
-        whole = token_actor.get(tok.i)
-        if whole is None or not _part_noun(tok, lex):
-            continue
-        apposed = [tok.head] if tok.dep_ == "appos" else []
-        apposed += [c for c in tok.children if c.dep_ == "appos"]
-        for name in apposed:
-            part = token_actor.get(name.i)
-            if part is not None and part != whole and (part, whole) not in out:
-                out.append((part, whole))
-    return out
-
-
 def _span_relation(doc: Doc, units: Sequence[ActorUnit], part: str, whole: str, noun: Token,
                    how: str) -> PhraseRelation:
     """A relation whose cue runs from the part's nearest name to the end of the part
@@ -509,9 +489,9 @@ def _umbrella(subject: Token, token_actor: TokenActors, lex: NounPhraseLexicon) 
     relative = load_grammar().relative_pronouns
     if subject.lower_ in relative and subject.head.dep_ == "relcl":
         subject = subject.head.head  # "the council, which includes A and B"
-    if subject.i in token_actor:
-        return token_actor[subject.i] if _one_organization(subject) else None
     if subject.lemma_.lower() not in lex.member_subjects:
+        if subject.i in token_actor and _one_organization(subject):
+            return token_actor[subject.i]
         return None
     for child in subject.children:
         if child.dep_ == "poss" and child.i in token_actor:

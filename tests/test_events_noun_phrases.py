@@ -1,0 +1,227 @@
+"""Relations stated inside noun phrases without a trigger word, and lists of names
+under one predicate.
+
+The organizations are fictional (an actor file written for these tests, merged with
+the shipped base), so the knowledge base's own links say nothing of them: every
+relation found is read from the sentence.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tieline.events.actor_facts import ActorFacts
+from tieline.events.nlp import load_nlp
+from tieline.events.noun_phrases import noun_phrase_cue, phrase_relations
+from tieline.model import Document, Mention
+from tieline.pipeline import Pipeline
+
+ACTORS = """\
+- id: amber-lions
+  name: Amber Lions
+  kind: armed_group
+  source: "test fixture"
+- id: falcon-battalion
+  name: Falcon Battalion
+  kind: armed_group
+  source: "test fixture"
+- id: cobalt-guard
+  name: Cobalt Guard
+  kind: armed_group
+  source: "test fixture"
+- id: crimson-front
+  name: Crimson Front
+  kind: political_org
+  source: "test fixture"
+- id: saraya-al-nur
+  name: Saraya al-Nur
+  kind: armed_group
+  source: "test fixture"
+- id: northern-shura-council
+  name: Northern Shura Council
+  kind: armed_group
+  source: "test fixture"
+- id: veloria
+  name: Veloria
+  kind: state
+  source: "test fixture"
+"""
+
+
+@pytest.fixture(scope="module")
+def pipeline(tmp_path_factory: pytest.TempPathFactory) -> Pipeline:
+    path = tmp_path_factory.mktemp("actors") / "fictional.yaml"
+    path.write_text(ACTORS, encoding="utf-8")
+    return Pipeline(kb_files=[str(path)])
+
+
+def events(pipeline: Pipeline, text: str) -> set[tuple[str, str, str]]:
+    out = pipeline.extract(Document(id="t", text=text))
+    return {(e.source, e.type, e.target) for e in out.events}
+
+
+def allegiances(pipeline: Pipeline, text: str) -> set[tuple[str, str]]:
+    return {(s, o) for s, t, o in events(pipeline, text) if t == "allegiance"}
+
+
+# -- a unit possessed by an organization ------------------------------------------------
+def test_a_name_possessed_by_an_organization_is_its_unit(pipeline: Pipeline) -> None:
+    out = pipeline.extract(Document(id="t", text="The Cobalt Guard's Falcon Battalion raided the town."))
+    [unit] = [e for e in out.events if e.type == "allegiance"]
+    assert (unit.source, unit.target, unit.basis) == ("falcon-battalion", "cobalt-guard", "noun_phrase")
+    assert unit.evidence.trigger == "The Cobalt Guard's Falcon Battalion"
+
+
+def test_a_states_possessive_only_places_the_group(pipeline: Pipeline) -> None:
+    assert allegiances(pipeline, "Veloria's Falcon Battalion raided the town.") == set()
+
+
+def test_a_possessive_before_another_noun_belongs_to_that_noun(pipeline: Pipeline) -> None:
+    # "allies" says what the Amber Lions are to the Cobalt Guard, not that they are its unit
+    assert allegiances(pipeline, "The Cobalt Guard's Amber Lions allies raided the town.") == set()
+
+
+# -- a unit's name followed by its parent's ---------------------------------------------
+def test_a_unit_named_of_an_organization_belongs_to_it(pipeline: Pipeline) -> None:
+    text = "The Falcon Battalion of the Cobalt Guard shelled the base."
+    assert allegiances(pipeline, text) == {("falcon-battalion", "cobalt-guard")}
+
+
+def test_a_unit_of_a_state_is_no_allegiance(pipeline: Pipeline) -> None:
+    assert allegiances(pipeline, "The Falcon Battalion of Veloria shelled the base.") == set()
+
+
+def test_only_a_name_headed_by_a_unit_word_is_a_unit(pipeline: Pipeline) -> None:
+    # "the Amber Lions of the Cobalt Guard" names no unit ("Lions" is no word for one)
+    assert allegiances(pipeline, "The Amber Lions of the Cobalt Guard shelled the base.") == set()
+
+
+# -- a name said to be another group's part ---------------------------------------------
+@pytest.mark.parametrize("text", [
+    "The Amber Lions, the armed wing of the Crimson Front, claimed the attack.",
+    "The Crimson Front's armed wing, the Amber Lions, claimed the attack.",
+    "The Amber Lions are the armed wing of the Crimson Front.",
+    "The Crimson Front, whose armed wing is the Amber Lions, won seats in the election.",
+])
+def test_a_name_said_to_be_a_wing_of_another_group_belongs_to_it(pipeline: Pipeline, text: str) -> None:
+    assert allegiances(pipeline, text) == {("amber-lions", "crimson-front")}
+
+
+def test_a_front_group_named_after_another_group_is_its_part(pipeline: Pipeline) -> None:
+    text = "The Amber Lions, a Cobalt Guard front group, raided the town."
+    assert allegiances(pipeline, text) == {("amber-lions", "cobalt-guard")}
+
+
+def test_a_wing_and_its_name_are_not_two_allies(pipeline: Pipeline) -> None:
+    # one organization named twice, not two that acted together
+    found = events(pipeline, "The Crimson Front's armed wing, the Amber Lions, claimed the attack.")
+    assert not any(t == "joint_operation" for _, t, _ in found), found
+
+
+# -- members named under an organization ------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "The Northern Shura Council includes the Amber Lions and the Cobalt Guard.",
+    "The Northern Shura Council, comprising the Amber Lions and the Cobalt Guard, took the town.",
+    "The Northern Shura Council is made up of the Amber Lions and the Cobalt Guard.",
+    "Within the Northern Shura Council, there are several groups including the Amber Lions "
+    "and the Cobalt Guard.",
+])
+def test_the_names_an_organization_includes_are_its_members(pipeline: Pipeline, text: str) -> None:
+    assert allegiances(pipeline, text) == {("amber-lions", "northern-shura-council"),
+                                           ("cobalt-guard", "northern-shura-council")}
+
+
+def test_members_of_an_organization_named_as_its_members(pipeline: Pipeline) -> None:
+    text = "The Cobalt Guard's members include the Amber Lions."
+    assert allegiances(pipeline, text) == {("amber-lions", "cobalt-guard")}
+
+
+def test_an_organization_including_a_name_counts_it_among_its_members(pipeline: Pipeline) -> None:
+    text = "The Northern Shura Council, including the Amber Lions, took the town."
+    assert ("amber-lions", "northern-shura-council") in allegiances(pipeline, text)
+
+
+@pytest.mark.parametrize("text", [
+    # "including" lists members of the plural subject, not of the group backed
+    "Several factions backed the Cobalt Guard, including the Amber Lions.",
+    # a set of groups is no organization with members
+    "Rebel groups, including the Amber Lions and the Cobalt Guard, took the town.",
+    # what an organization's targets include are not its members
+    "The Cobalt Guard's targets include the Amber Lions.",
+])
+def test_names_listed_under_no_organization_are_no_members(pipeline: Pipeline, text: str) -> None:
+    assert allegiances(pipeline, text) == set()
+
+
+# -- the cheap test and the mechanism on its own ----------------------------------------
+def test_a_sentence_without_a_trigger_word_is_parsed_for_its_noun_phrases() -> None:
+    mentions = [Mention(4, 16, "Cobalt Guard", "cobalt-guard", 0),
+                Mention(19, 35, "Falcon Battalion", "falcon-battalion", 0)]
+    assert noun_phrase_cue("The Cobalt Guard's Falcon Battalion held the town.", mentions)
+    others = [Mention(4, 16, "Cobalt Guard", "cobalt-guard", 0),
+              Mention(25, 36, "Amber Lions", "amber-lions", 0)]
+    assert not noun_phrase_cue("The Cobalt Guard and the Amber Lions held the town.", others)
+    assert not noun_phrase_cue("The Cobalt Guard's town.", mentions[:1])  # one actor: nothing to relate
+
+
+def test_relations_are_read_from_the_tokens_that_name_actors() -> None:
+    doc = load_nlp()("The Falcon Battalion of the Cobalt Guard shelled the base.")
+    token_actor = {1: "falcon", 2: "falcon", 5: "cobalt", 6: "cobalt"}
+    facts = ActorFacts({"falcon": "armed_group", "cobalt": "armed_group"})
+    [rel] = phrase_relations(doc, token_actor, facts)
+    assert (rel.source, rel.target, rel.how) == ("falcon", "cobalt", "unit_of")
+    as_state = ActorFacts({"falcon": "armed_group", "cobalt": "state"})
+    assert phrase_relations(doc, token_actor, as_state) == []
+
+
+# -- lists under one predicate ----------------------------------------------------------
+def test_items_kept_apart_by_semicolons_share_the_predicate(pipeline: Pipeline) -> None:
+    text = ("The Cobalt Guard merged with the Amber Lions, the largest faction in the north; "
+            "the Falcon Battalion; and the river-based Saraya al-Nur.")
+    merged = {o for s, t, o in events(pipeline, text) if t == "merger" and s == "cobalt-guard"}
+    assert merged == {"amber-lions", "falcon-battalion", "saraya-al-nur"}
+
+
+def test_clauses_kept_apart_by_semicolons_are_no_list(pipeline: Pipeline) -> None:
+    text = ("The Amber Lions attacked the Cobalt Guard; Saraya al-Nur condemned the attack; "
+            "the Falcon Battalion said nothing.")
+    attacked = {o for s, t, o in events(pipeline, text) if t == "bombing_attack"}
+    assert attacked == {"cobalt-guard"}
+
+
+def test_a_name_along_with_another_shares_its_role(pipeline: Pipeline) -> None:
+    found = events(pipeline, "The Amber Lions, along with the Falcon Battalion, attacked the Cobalt Guard.")
+    assert ("falcon-battalion", "bombing_attack", "cobalt-guard") in found
+
+
+def test_acronyms_in_brackets_do_not_break_a_list(pipeline: Pipeline) -> None:
+    text = "The Amber Lions (AL), the Falcon Battalion (FB) and the Cobalt Guard attacked Saraya al-Nur."
+    attackers = {s for s, t, o in events(pipeline, text) if t == "bombing_attack"}
+    assert attackers == {"amber-lions", "falcon-battalion", "cobalt-guard"}
+
+
+def test_a_list_goes_on_to_an_item_that_names_no_group(pipeline: Pipeline) -> None:
+    text = "The Amber Lions, the Falcon Battalion and other militias attacked Saraya al-Nur."
+    attackers = {s for s, t, o in events(pipeline, text) if t == "bombing_attack"}
+    assert attackers == {"amber-lions", "falcon-battalion"}
+
+
+def test_a_headline_joins_its_subjects_with_a_comma(pipeline: Pipeline) -> None:
+    text = "Amber Lions, Falcon Battalion pledge allegiance to Cobalt Guard"
+    assert allegiances(pipeline, text) == {("amber-lions", "cobalt-guard"),
+                                           ("falcon-battalion", "cobalt-guard")}
+
+
+def test_a_comma_after_the_conjunction_ends_the_list(pipeline: Pipeline) -> None:
+    text = ("After clashes between the Amber Lions and the Falcon Battalion, the Cobalt Guard "
+            "merged with Saraya al-Nur.")
+    merged = {frozenset((s, o)) for s, t, o in events(pipeline, text) if t == "merger"}
+    assert merged == {frozenset(("cobalt-guard", "saraya-al-nur"))}
+
+
+def test_a_name_possessing_the_next_noun_is_no_item(pipeline: Pipeline) -> None:
+    text = "The Cobalt Guard shelled the Amber Lions and Saraya al-Nur's villages."
+    shelled = {o for s, t, o in events(pipeline, text) if s == "cobalt-guard"}
+    assert "saraya-al-nur" not in shelled
