@@ -114,6 +114,21 @@ def test_a_front_group_named_after_another_group_is_its_part(pipeline: Pipeline)
     assert allegiances(pipeline, text) == {("amber-lions", "cobalt-guard")}
 
 
+@pytest.mark.parametrize("text", [
+    "The Amber Lions are a proxy outfit of the Cobalt Guard.",
+    "Analysts see the Amber Lions as a front for the Cobalt Guard.",
+    "The Cobalt Guard, of which the Amber Lions are a member, took the town.",
+    "A rift opened with the Cobalt Guard cell in Tarsa - the Amber Lions, officials said.",
+])
+def test_a_name_said_to_stand_under_another_group_belongs_to_it(pipeline: Pipeline, text: str) -> None:
+    assert ("amber-lions", "cobalt-guard") in allegiances(pipeline, text)
+
+
+def test_a_name_opening_the_next_clause_is_no_apposition(pipeline: Pipeline) -> None:
+    text = "After attacking the Cobalt Guard cell in Tarsa, the Amber Lions withdrew."
+    assert allegiances(pipeline, text) == set()
+
+
 def test_a_wing_and_its_name_are_not_two_allies(pipeline: Pipeline) -> None:
     # one organization named twice, not two that acted together
     found = events(pipeline, "The Crimson Front's armed wing, the Amber Lions, claimed the attack.")

@@ -75,6 +75,8 @@ class NounPhraseLexicon:
     close_brackets: frozenset[str]
     bracket_aside: int
     item_separators: frozenset[str]
+    locative_preps: frozenset[str]
+    apposition_marks: frozenset[str]
 
     @property
     def cue_pattern(self) -> re.Pattern[str]:
@@ -161,6 +163,8 @@ def load_noun_phrases() -> NounPhraseLexicon:
         close_brackets=_words(data, "close_brackets"),
         bracket_aside=aside,
         item_separators=_words(data, "item_separators"),
+        locative_preps=_words(data, "locative_preps"),
+        apposition_marks=_words(data, "apposition_marks"),
     )
 
 
@@ -335,8 +339,9 @@ def _part_noun(tok: Token, lex: NounPhraseLexicon) -> bool:
 def _owners(part: Token, token_actor: TokenActors, lex: NounPhraseLexicon) -> list[str]:
     """The organizations a part noun is of: the actor its own phrase names (a mention
     "the armed wing of Y" is Y's), its possessor ("Y's wing"; "whose wing": the noun
-    the relative clause is about), the name compounded with it ("the Y unit"), or the
-    one after of/for ("a front for Y")."""
+    the relative clause is about), the name compounded with it ("the Y unit"), the one
+    after of/for ("a front for Y"; "Y, of which X is a member": the noun the relative
+    clause is about)."""
     relative = load_grammar().relative_pronouns
     out: list[str] = []
     own = token_actor.get(part.i)
@@ -355,6 +360,15 @@ def _owners(part: Token, token_actor: TokenActors, lex: NounPhraseLexicon) -> li
             for pobj in child.children:
                 if pobj.dep_ == "pobj" and pobj.i in token_actor and _one_organization(pobj):
                     out.append(token_actor[pobj.i])
+    # "Y, of which X is a member": the relative pronoun after of/for, fronted onto the
+    # clause's verb, stands for Y
+    verb = part.head
+    if part.dep_ in ("attr", "oprd") and verb.dep_ == "relcl":
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ in lex.part_of_preps:
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj" and pobj.lower_ in relative and verb.head.i in token_actor:
+                        out.append(token_actor[verb.head.i])
     return list(dict.fromkeys(out))
 
 
@@ -427,32 +441,53 @@ def _span_relation(doc: Doc, units: Sequence[ActorUnit], part: str, whole: str, 
 
 def _compound_descriptions(doc: Doc, units: Sequence[ActorUnit], facts: ActorFacts,
                            lex: NounPhraseLexicon) -> list[PhraseRelation]:
-    """"X, an AQ front group": a name, a comma, and a description made of a determiner,
-    another organization's name and a part noun, whatever the parse made of it (it often
-    reads the second name as the apposition and the part noun as hanging off it)."""
+    """"X, an AQ front group" and "the AQ cell in Kashmir - X": a name beside a
+    description made of a determiner, another organization's name and a part noun,
+    whatever the parse made of it (it often reads the second name as the apposition and
+    the part noun as hanging off it, or the first name as a place's compound)."""
     out: list[PhraseRelation] = []
-    grammar = load_grammar()
-    for k in range(len(units) - 1):
-        part, owner = units[k], units[k + 1]
-        gap = doc[part.end:owner.start]
-        if len(gap) != 2 or gap[0].text != "," or gap[1].pos_ != "DET":
+    for k, owner in enumerate(units):
+        noun = _described_part(doc, owner, units, lex)
+        if noun is None or owner.start == 0 or doc[owner.start - 1].pos_ != "DET":
             continue
-        i = owner.end
-        # the owner's name, an acronym of it in brackets, then the part noun (and a
-        # group noun after it)
-        while i < len(doc) and (doc[i].text in lex.open_brackets | lex.close_brackets or
-                                any(u.covers(i) and u.actor == owner.actor for u in units)):
+        before = units[k - 1] if k > 0 else None
+        # "X, an AQ front group"
+        if before is not None and before.end == owner.start - 2 and doc[before.end].text == ",":
+            if _part_and_whole(before.actor, owner.actor, facts):
+                out.append(PhraseRelation(before.actor, owner.actor, before.start, noun.i + 1,
+                                          noun.i, "part"))
+        # "the AQ cell in Kashmir - X,": the name closes the apposition
+        after = units[k + 1] if k + 1 < len(units) else None
+        i = noun.i + 1
+        if i < len(doc) and doc[i].lower_ in lex.locative_preps:
             i += 1
-        if i >= len(doc) or doc[i].lemma_.lower() not in lex.part_nouns:
+            while i < len(doc) and doc[i].pos_ == "PROPN" and not any(u.covers(i) for u in units):
+                i += 1
+        if after is None or i >= len(doc) or doc[i].text not in lex.apposition_marks or \
+                after.start not in (i + 1, i + 2) or (after.start == i + 2 and doc[i + 1].pos_ != "DET"):
             continue
-        noun = doc[i]
-        if i + 1 < len(doc) and doc[i + 1].lemma_.lower() in grammar.group_heads:
-            noun = doc[i + 1]
-        if noun.pos_ not in ("NOUN", "ADJ") and doc[i].pos_ != "NOUN":
-            continue
-        if _part_and_whole(part.actor, owner.actor, facts):
-            out.append(PhraseRelation(part.actor, owner.actor, part.start, noun.i + 1, noun.i, "part"))
+        closed = after.end >= len(doc) or doc[after.end].is_punct
+        if closed and _part_and_whole(after.actor, owner.actor, facts):
+            out.append(PhraseRelation(after.actor, owner.actor, owner.start - 1, after.end,
+                                      noun.i, "part"))
     return out
+
+
+def _described_part(doc: Doc, owner: ActorUnit, units: Sequence[ActorUnit],
+                    lex: NounPhraseLexicon) -> Token | None:
+    """The part noun right after an organization's name (and an acronym of it in
+    brackets), or the group noun it qualifies: "AQ front group", "AQ cell"."""
+    i = owner.end
+    brackets = lex.open_brackets | lex.close_brackets
+    while i < len(doc) and (doc[i].text in brackets or
+                            any(u.covers(i) and u.actor == owner.actor for u in units)):
+        i += 1
+    if i >= len(doc) or doc[i].lemma_.lower() not in lex.part_nouns or doc[i].pos_ == "PROPN":
+        return None
+    if i + 1 < len(doc) and doc[i + 1].lemma_.lower() in load_grammar().group_heads and \
+            doc[i + 1].pos_ == "NOUN":
+        return doc[i + 1]
+    return doc[i] if doc[i].pos_ in ("NOUN", "ADJ") else None
 
 
 # -- members ----------------------------------------------------------------------------
