@@ -13,10 +13,13 @@ from pathlib import Path
 import pytest
 
 from tieline.events.actor_facts import ActorFacts
+from tieline.events.extract import EventExtractor
 from tieline.events.nlp import load_nlp
 from tieline.events.noun_phrases import noun_phrase_cue, phrase_relations
 from tieline.model import Document, Mention
 from tieline.pipeline import Pipeline
+from tieline.text import split_sentences
+from tieline.time import DocumentDates
 
 ACTORS = """\
 - id: amber-lions
@@ -168,6 +171,40 @@ def test_an_organization_including_a_name_counts_it_among_its_members(pipeline: 
 ])
 def test_names_listed_under_no_organization_are_no_members(pipeline: Pipeline, text: str) -> None:
     assert allegiances(pipeline, text) == set()
+
+
+@pytest.mark.parametrize("text, spans", [
+    # the affiliate's description read as a mention of the affiliate, the parent's name
+    # kept as a mention of the parent
+    ("The Amber Lions, the Cobalt Guard's branch in the south, took the town.",
+     [("Amber Lions", "amber-lions"), ("Cobalt Guard", "cobalt-guard"), ("branch", "amber-lions")]),
+    ("The Amber Lions, the Cobalt Guard affiliate in the south, took the town.",
+     [("Amber Lions", "amber-lions"), ("Cobalt Guard", "cobalt-guard"), ("affiliate", "amber-lions")]),
+    ("The Cobalt Guard's southern affiliate took the town.",
+     [("Cobalt Guard", "cobalt-guard"), ("southern affiliate", "amber-lions")]),
+])
+def test_a_description_resolved_to_the_affiliate_relates_it_to_its_parent(
+        text: str, spans: list[tuple[str, str]]) -> None:
+    sentences = split_sentences(text)
+    mentions = [Mention(text.index(words), text.index(words) + len(words), words, actor, 0,
+                        "name" if words[0].isupper() else "descriptor") for words, actor in spans]
+    extractor = EventExtractor(load_nlp())
+    found = extractor.extract(Document(id="t", text=text), sentences, mentions,
+                              DocumentDates(sentences, None))
+    assert {(e.source, e.type, e.target) for e in found} >= {("amber-lions", "allegiance", "cobalt-guard")}
+
+
+def test_a_description_swallowing_the_parents_name_relates_nothing() -> None:
+    # what the resolver records today: "the Cobalt Guard's branch" all one mention of
+    # the affiliate; the parent has no mention, and nothing is made up for it
+    text = "The Amber Lions, the Cobalt Guard's branch in the south, took the town."
+    sentences = split_sentences(text)
+    start = text.index("the Cobalt")
+    mentions = [Mention(4, 15, "Amber Lions", "amber-lions", 0),
+                Mention(start, start + 26, text[start:start + 26], "amber-lions", 0, "descriptor")]
+    found = EventExtractor(load_nlp()).extract(Document(id="t", text=text), sentences, mentions,
+                                               DocumentDates(sentences, None))
+    assert found == []
 
 
 # -- the cheap test and the mechanism on its own ----------------------------------------

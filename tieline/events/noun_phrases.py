@@ -330,6 +330,8 @@ def _part_noun(tok: Token, lex: NounPhraseLexicon) -> bool:
     if tok.pos_ != "NOUN":
         return False
     lemma = tok.lemma_.lower()
+    if tok.tag_ == "NNS" and tok.lower_ in lex.member_nouns:
+        return False  # "members of Y", "units of Y": people or pieces, not one named part
     if lemma in lex.part_nouns:
         return True
     return lemma in load_grammar().group_heads and any(
@@ -337,16 +339,12 @@ def _part_noun(tok: Token, lex: NounPhraseLexicon) -> bool:
 
 
 def _owners(part: Token, token_actor: TokenActors, lex: NounPhraseLexicon) -> list[str]:
-    """The organizations a part noun is of: the actor its own phrase names (a mention
-    "the armed wing of Y" is Y's), its possessor ("Y's wing"; "whose wing": the noun
-    the relative clause is about), the name compounded with it ("the Y unit"), the one
-    after of/for ("a front for Y"; "Y, of which X is a member": the noun the relative
-    clause is about)."""
+    """The organizations the words around a part noun say it is of: its possessor ("Y's
+    wing"; "whose wing": the noun the relative clause is about), the name compounded
+    with it ("the Y unit"), the one after of/for ("a front for Y"; "Y, of which X is a
+    member": the noun the relative clause is about)."""
     relative = load_grammar().relative_pronouns
     out: list[str] = []
-    own = token_actor.get(part.i)
-    if own is not None:
-        out.append(own)
     for child in part.children:
         if child.dep_ == "poss":
             if child.lower_ in relative:
@@ -411,14 +409,21 @@ def described_parts(doc: Doc, units: Sequence[ActorUnit], token_actor: TokenActo
     "Y, whose military wing is X", "X, a Y front group": a name said to be a part of
     another organization is a unit of it.
 
-    The part noun's phrase may itself be a mention (the resolver reads "the armed wing
-    of Y" as a mention of Y): the organization it is then of is Y."""
+    The part noun's phrase may itself be a mention: of the whole (the resolver reads
+    "the armed wing of Y" as a mention of Y), or of the part ("Y's Sinai affiliate" read
+    as the affiliate, with Y's own name a mention of Y), which the phrase then relates
+    to the whole without another name."""
     out: list[PhraseRelation] = []
     for tok in doc:
         if not _part_noun(tok, lex):
             continue
         named = _named_by(tok, token_actor)
         owners = _owners(tok, token_actor, lex)
+        own = token_actor.get(tok.i)
+        if own is not None and owners and own not in owners and tok.tag_ != "NNS":
+            named.append(own)  # "Y's Sinai affiliate": a mention of the affiliate
+        elif own is not None:
+            owners.insert(0, own)  # "the armed wing of Y": a mention of Y
         for part in named:
             for whole in owners:
                 if _part_and_whole(part, whole, facts):
