@@ -198,6 +198,9 @@ def _gap(doc: Doc, before: ActorUnit, unit: ActorUnit, lex: NounPhraseLexicon) -
         if tok.text in lex.open_brackets:
             close = next((j for j in range(i + 1, min(len(gap), i + 2 + lex.bracket_aside))
                           if gap[j].text in lex.close_brackets), None)
+            if close is None and i == len(gap) - 1 and unit.end < len(doc) and \
+                    doc[unit.end].text in lex.close_brackets:
+                break  # "A and (B)": the item itself in brackets
             if close is None:
                 return None
             i = close + 1  # "(in the north)": an aside
