@@ -30,17 +30,20 @@ def conjunct_actors(doc: Doc, actor: str, token_actor: TokenActors) -> list[str]
     """Actors coordinated with ``actor`` ("X, Y and Z"), in text order: conjuncts in the
     parse, the other members of a written list of names (which the parser often reads
     as appositions), and members named with "including"."""
+    lex = load_noun_phrases()
     out: list[str] = []
     for i in sorted(i for i, a in token_actor.items() if a == actor):
         tok = doc[i]
         if token_actor.get(tok.head.i) == actor:
             continue
         # "both al-Qaeda's leadership and AQI": the phrase the name heads or modifies
-        # is what is coordinated
-        while tok.dep_ in ("poss", "compound") and tok.head.i != tok.i and tok.head.i not in token_actor:
+        # is what is coordinated, where its noun stands for the organization itself (its
+        # leadership, its fighters), not for something of it ("Y's villages")
+        while tok.dep_ in ("poss", "compound") and tok.head.i != tok.i and tok.head.i not in token_actor \
+                and _stands_for_owner(tok.head, tok.dep_, lex):
             tok = tok.head
         for conj in tok.conjuncts:
-            others = [token_actor[t.i] for t in conj.subtree if t.i in token_actor]
+            others = [token_actor[conj.i]] if conj.i in token_actor else _phrase_actor(conj, token_actor, lex)
             for other in others[:1]:
                 if other != actor and other not in out:
                     out.append(other)
@@ -61,6 +64,24 @@ def conjunct_actors(doc: Doc, actor: str, token_actor: TokenActors) -> list[str]
         if before == actor:
             out += [a for a in actors_under(tok, token_actor) if a != actor and a not in out]
     return out
+
+
+def _stands_for_owner(noun: Token, dep: str, lex: NounPhraseLexicon) -> bool:
+    """Whether a noun a name possesses or modifies (``dep``) stands for the organization
+    itself: its leadership or fighters ("al-Qaeda's leadership", "the Y fighters"), or a
+    group noun after its name ("the Islamic State group")."""
+    word = noun.lower_
+    if word in lex.body_nouns or word in lex.member_nouns:
+        return True
+    return dep == "compound" and word in load_grammar().group_heads
+
+
+def _phrase_actor(noun: Token, token_actor: TokenActors, lex: NounPhraseLexicon) -> list[str]:
+    """The actor a coordinated noun phrase stands for, through the name that possesses
+    or modifies its noun ("both X and al-Qaeda's leadership"); none where the noun is
+    something of the name ("X and Y's villages")."""
+    return [token_actor[c.i] for c in noun.children
+            if c.dep_ in ("poss", "compound") and c.i in token_actor and _stands_for_owner(noun, c.dep_, lex)]
 
 
 def name_lists(doc: Doc, token_actor: TokenActors) -> list[list[str]]:
@@ -221,7 +242,7 @@ def separated_items(doc: Doc, units: list[ActorUnit], lex: NounPhraseLexicon) ->
     of it: "joined X, the largest faction in the north; Y; the Homs-based Z; and W".
     The first item is the name whose phrase runs up to the first semicolon; each later
     one is the name its part opens with. Empty unless every part has its name."""
-    cuts = [t.i for t in doc if t.text in lex.item_separators]
+    cuts = [t.i for t in tokens(doc) if t.text in lex.item_separators]
     if len(cuts) < 2:
         return []
     glue = load_grammar().list_glue

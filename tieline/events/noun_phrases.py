@@ -39,6 +39,7 @@ from .actor_facts import ActorFacts
 from .grammar import load_grammar
 from .lexicon import Trigger
 from .roles import CLAUSE_DEPS, SUBJECT_DEPS, TokenActors, referent_tokens
+from .tokens import tokens
 from .scope import NON_STATE_KINDS
 
 if TYPE_CHECKING:
@@ -63,6 +64,7 @@ class NounPhraseLexicon:
     part_nouns: frozenset[str]
     part_of_preps: frozenset[str]
     member_nouns: frozenset[str]
+    body_nouns: frozenset[str]
     membership_verbs: frozenset[str]
     membership_preps: frozenset[str]
     membership_particles: frozenset[str]
@@ -151,6 +153,7 @@ def load_noun_phrases() -> NounPhraseLexicon:
         part_nouns=_words(data, "part_nouns"),
         part_of_preps=_words(data, "part_of_preps"),
         member_nouns=_words(data, "member_nouns"),
+        body_nouns=_words(data, "body_nouns"),
         membership_verbs=_words(data, "membership_verbs"),
         membership_preps=_words(data, "membership_preps"),
         membership_particles=_words(data, "membership_particles"),
@@ -414,7 +417,7 @@ def described_parts(doc: Doc, units: Sequence[ActorUnit], token_actor: TokenActo
     as the affiliate, with Y's own name a mention of Y), which the phrase then relates
     to the whole without another name."""
     out: list[PhraseRelation] = []
-    for tok in doc:
+    for tok in tokens(doc):
         if not _part_noun(tok, lex):
             continue
         named = _named_by(tok, token_actor)
@@ -549,7 +552,7 @@ def member_lists(doc: Doc, units: Sequence[ActorUnit], token_actor: TokenActors,
     is made up of A and B", "the council's members include A": the names listed are
     members of the organization."""
     out: list[PhraseRelation] = []
-    for verb in doc:
+    for verb in tokens(doc):
         lemma = verb.lemma_.lower()
         if verb.pos_ != "VERB" or lemma not in lex.membership_verbs:
             continue
@@ -590,7 +593,7 @@ def including_members(doc: Doc, units: Sequence[ActorUnit], token_actor: TokenAc
     an organization is said to include are its members (not after "like" or "such as",
     which compare)."""
     out: list[PhraseRelation] = []
-    for prep in doc:
+    for prep in tokens(doc):
         if prep.dep_ != "prep" or prep.lower_ not in lex.including_preps:
             continue
         holder = prep.head
@@ -611,7 +614,7 @@ def members_within(doc: Doc, units: Sequence[ActorUnit], token_actor: TokenActor
     """"Within the council, there are groups including A and B", "the A fighters within
     the council": what is said to be within an organization is part of it."""
     out: list[PhraseRelation] = []
-    for prep in doc:
+    for prep in tokens(doc):
         if prep.dep_ != "prep" or prep.lower_ not in lex.within_preps:
             continue
         wholes = [token_actor[p.i] for p in prep.children
