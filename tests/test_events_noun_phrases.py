@@ -8,14 +8,19 @@ relation found is read from the sentence.
 
 from __future__ import annotations
 
-from pathlib import Path
+import dataclasses
+from importlib import resources
 
 import pytest
+import yaml
 
 from tieline.events.actor_facts import ActorFacts
 from tieline.events.extract import EventExtractor
 from tieline.events.nlp import load_nlp
-from tieline.events.noun_phrases import noun_phrase_cue, phrase_relations
+from tieline.errors import OntologyError
+from tieline.events.noun_phrases import (
+    load_noun_phrases, noun_phrase_cue, noun_phrase_lexicon, phrase_relations,
+)
 from tieline.model import Document, Mention
 from tieline.pipeline import Pipeline
 from tieline.text import split_sentences
@@ -168,6 +173,8 @@ def test_an_organization_including_a_name_counts_it_among_its_members(pipeline: 
     "Rebel groups, including the Amber Lions and the Cobalt Guard, took the town.",
     # what an organization's targets include are not its members
     "The Cobalt Guard's targets include the Amber Lions.",
+    # put into something else
+    "The Cobalt Guard includes the Amber Lions in its plans for the offensive.",
 ])
 def test_names_listed_under_no_organization_are_no_members(pipeline: Pipeline, text: str) -> None:
     assert allegiances(pipeline, text) == set()
@@ -277,3 +284,29 @@ def test_a_name_possessing_the_next_noun_is_no_item(pipeline: Pipeline) -> None:
     text = "The Cobalt Guard shelled the Amber Lions and Saraya al-Nur's villages."
     shelled = {o for s, t, o in events(pipeline, text) if s == "cobalt-guard"}
     assert "saraya-al-nur" not in shelled
+
+
+# -- the lexicon ------------------------------------------------------------------------
+def shipped_lexicon() -> dict[str, object]:
+    path = resources.files("tieline") / "data" / "lexicons" / "noun_phrases.yaml"
+    data: dict[str, object] = yaml.safe_load(path.read_text("utf-8"))
+    return data
+
+
+@pytest.mark.parametrize("key, value", [
+    ("part_nouns", "wing"),             # a word, not a list of words
+    ("placing_preps", [True]),          # a bare `on` read by YAML as true
+    ("unit_heads", ["brigade"]),        # not split into first and last words
+    ("bracket_aside", "six"),
+])
+def test_a_malformed_lexicon_names_the_list_at_fault(key: str, value: object) -> None:
+    data = shipped_lexicon()
+    data[key] = value
+    with pytest.raises(OntologyError, match=key):
+        noun_phrase_lexicon(data)
+    assert noun_phrase_lexicon(shipped_lexicon()) == load_noun_phrases()
+
+
+def test_the_shipped_lexicon_has_every_list() -> None:
+    lexicon = load_noun_phrases()
+    assert all(getattr(lexicon, f.name) for f in dataclasses.fields(lexicon)), lexicon

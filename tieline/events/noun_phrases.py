@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from ..model import Mention
 
 __all__ = ["ActorUnit", "NounPhraseLexicon", "PhraseRelation", "load_noun_phrases", "noun_phrase_cue",
+           "noun_phrase_lexicon",
            "actor_units", "phrase_relations", "phrase_trigger", "unit_root"]
 
 _WHERE = "tieline/data/lexicons/noun_phrases.yaml"
@@ -68,6 +69,7 @@ class NounPhraseLexicon:
     membership_verbs: frozenset[str]
     membership_preps: frozenset[str]
     membership_particles: frozenset[str]
+    placing_preps: frozenset[str]
     member_subjects: frozenset[str]
     including_preps: frozenset[str]
     within_preps: frozenset[str]
@@ -131,7 +133,11 @@ def _words(data: dict[str, Any], key: str, block: dict[str, Any] | None = None) 
 def load_noun_phrases() -> NounPhraseLexicon:
     """The shipped noun-phrase lexicon (read once)."""
     text = (resources.files("tieline") / "data" / "lexicons" / "noun_phrases.yaml").read_text("utf-8")
-    data = load_yaml(text)
+    return noun_phrase_lexicon(load_yaml(text))
+
+
+def noun_phrase_lexicon(data: Any) -> NounPhraseLexicon:
+    """The lexicon from the parsed file; a missing or malformed list is named."""
     if not isinstance(data, dict):
         raise OntologyError("noun-phrase lexicon: expected a mapping of word lists", where=_WHERE)
     heads = data.get("unit_heads")
@@ -157,6 +163,7 @@ def load_noun_phrases() -> NounPhraseLexicon:
         membership_verbs=_words(data, "membership_verbs"),
         membership_preps=_words(data, "membership_preps"),
         membership_particles=_words(data, "membership_particles"),
+        placing_preps=_words(data, "placing_preps"),
         member_subjects=_words(data, "member_subjects"),
         including_preps=_words(data, "including_preps"),
         within_preps=_words(data, "within_preps"),
@@ -559,6 +566,8 @@ def member_lists(doc: Doc, units: Sequence[ActorUnit], token_actor: TokenActors,
         particles = [c for c in verb.children if c.dep_ == "prt"]
         if lemma == "make" and not any(p.lower_ in lex.membership_particles for p in particles):
             continue  # "made up of", not "made"
+        if _placed(verb, lex):
+            continue  # "X includes Y in its plans": puts Y into something, Y is no member
         if verb.dep_ == "acl" and verb.tag_ == "VBG":
             subjects = [verb.head]  # "the council, comprising A and B"
         else:
@@ -575,6 +584,17 @@ def member_lists(doc: Doc, units: Sequence[ActorUnit], token_actor: TokenActors,
                     if _part_and_whole(member, whole, facts) and _non_state(member, facts):
                         out.append(PhraseRelation(member, whole, verb.i, verb.i + 1, verb.i, "membership"))
     return out
+
+
+def _placed(verb: Token, lex: NounPhraseLexicon) -> bool:
+    """Whether a membership verb puts its object into something other than its subject
+    ("X includes Y in its plans", "X united Y into a front"): a phrase after in/into on
+    the verb or its object (where the parser often hangs it) naming a thing, not a place
+    ("in Tarsa" may still say where the member is)."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    return any(prep.dep_ == "prep" and prep.lower_ in lex.placing_preps and
+               any(p.dep_ == "pobj" and p.pos_ == "NOUN" for p in prep.children)
+               for tok in (verb, *objects) for prep in tok.children)
 
 
 def _extraposed(tok: Token, token_actor: TokenActors) -> bool:
