@@ -280,6 +280,18 @@ def test_a_comma_after_the_conjunction_ends_the_list(pipeline: Pipeline) -> None
     assert merged == {frozenset(("cobalt-guard", "saraya-al-nur"))}
 
 
+def test_a_name_inside_another_items_description_is_no_item(pipeline: Pipeline) -> None:
+    text = ("The Amber Lions merged into the alliance together with the Cobalt Guard, the desert "
+            "branch of Saraya al-Nur (SN), and the Falcon Battalion, an Amber Lions affiliate "
+            "active in the south.")
+    assert allegiances(pipeline, text) == {("falcon-battalion", "amber-lions")}
+
+
+def test_names_inside_one_phrase_are_still_a_list(pipeline: Pipeline) -> None:
+    found = events(pipeline, "The Cobalt Guard launched attacks on the Amber Lions and Saraya al-Nur.")
+    assert {o for s, t, o in found if t == "bombing_attack"} == {"amber-lions", "saraya-al-nur"}
+
+
 def test_a_name_possessing_the_next_noun_is_no_item(pipeline: Pipeline) -> None:
     text = "The Cobalt Guard shelled the Amber Lions and Saraya al-Nur's villages."
     shelled = {o for s, t, o in events(pipeline, text) if s == "cobalt-guard"}

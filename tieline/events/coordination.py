@@ -78,10 +78,15 @@ def _stands_for_owner(noun: Token, dep: str, lex: NounPhraseLexicon) -> bool:
 
 def _phrase_actor(noun: Token, token_actor: TokenActors, lex: NounPhraseLexicon) -> list[str]:
     """The actor a coordinated noun phrase stands for, through the name that possesses
-    or modifies its noun ("both X and al-Qaeda's leadership"); none where the noun is
-    something of the name ("X and Y's villages")."""
-    return [token_actor[c.i] for c in noun.children
-            if c.dep_ in ("poss", "compound") and c.i in token_actor and _stands_for_owner(noun, c.dep_, lex)]
+    or modifies its noun ("both X and al-Qaeda's leadership") or that its noun's "of"
+    names ("X and fighters of Y"); none where the noun is something of the name ("X and
+    Y's villages")."""
+    out = [token_actor[c.i] for c in noun.children
+           if c.dep_ in ("poss", "compound") and c.i in token_actor and _stands_for_owner(noun, c.dep_, lex)]
+    if noun.lower_ in lex.body_nouns or noun.lower_ in lex.member_nouns:
+        out += [token_actor[p.i] for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                for p in c.children if p.dep_ == "pobj" and p.i in token_actor]
+    return out
 
 
 def name_lists(doc: Doc, token_actor: TokenActors) -> list[list[str]]:
@@ -109,7 +114,9 @@ def name_lists(doc: Doc, token_actor: TokenActors) -> list[list[str]]:
     for k, unit in enumerate(units):
         gap = _gap(doc, units[k - 1], unit, lex) if k > 0 else None
         if gap is not None and not (joined and gap == "comma") and \
-                not _possessor(doc, units[k - 1], token_actor) and not _possessor(doc, unit, token_actor):
+                not _possessor(doc, units[k - 1], token_actor) and not _possessor(doc, unit, token_actor) \
+                and not _enclosed(doc, units[k - 1], unit, token_actor) \
+                and not _enclosed(doc, unit, units[k - 1], token_actor):
             run.append(unit)
             joined = joined or gap == "conjunction"
         else:
@@ -147,6 +154,28 @@ def _heading(doc: Doc, run: list[ActorUnit]) -> bool:
     """A headline's subject, names joined by commas alone: "A, B pledge allegiance to
     C" (headlines write a comma for "and", and end without a full stop)."""
     return run[0].start == 0 and not doc.text.rstrip().rstrip("\"'”’)]").endswith((".", "!", "?"))
+
+
+def _enclosed(doc: Doc, unit: ActorUnit, other: ActorUnit, token_actor: TokenActors) -> bool:
+    """Whether a name lies inside a prepositional phrase the other name is outside of:
+    then the two are no items of one list ("X, the Sahara branch of Y (YY), and Z": Y
+    is in the description of X; "X and the leader of Y"), whereas "attacks on X and Y"
+    keeps both inside one phrase, and the preposition of "X, along with Y" stands
+    between them. The climb stops at the clause."""
+    tok = unit_root(doc, unit)
+    other_root = unit_root(doc, other)
+    between = range(min(unit.end, other.end), max(unit.start, other.start))
+    for _ in range(MODIFIER_DEPTH + 2):
+        # a preposition between the two names joins them ("X, along with Y"); one inside
+        # a name is part of it ("al-Qaeda in the Islamic Maghreb")
+        if tok.dep_ == "prep" and other_root not in tok.subtree and tok.i not in between \
+                and tok.i not in token_actor:
+            return True
+        head = tok.head
+        if head.i == tok.i or head.pos_ in ("VERB", "AUX") or other.covers(head.i):
+            return False
+        tok = head
+    return False
 
 
 def _possessor(doc: Doc, unit: ActorUnit, token_actor: TokenActors) -> bool:

@@ -294,7 +294,8 @@ def possessive_units(doc: Doc, units: Sequence[ActorUnit], token_actor: TokenAct
                 if owner is None or not _part_and_whole(unit.actor, owner, facts) or \
                         not _non_state(unit.actor, facts):
                     continue
-                start = min(t.i for t in child.subtree)
+                owner_unit = _unit_at(units, child.i)
+                start = min([t.i for t in child.subtree] + ([owner_unit.start] if owner_unit else []))
                 out.append(PhraseRelation(unit.actor, owner, start, unit.end, root.i, "possessive"))
     return out
 
