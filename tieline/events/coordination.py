@@ -162,19 +162,22 @@ def _enclosed(doc: Doc, unit: ActorUnit, other: ActorUnit, token_actor: TokenAct
     is in the description of X; "X and the leader of Y"), whereas "attacks on X and Y"
     keeps both inside one phrase, and the preposition of "X, along with Y" stands
     between them. The climb stops at the clause."""
-    tok = unit_root(doc, unit)
     other_root = unit_root(doc, other)
     between = range(min(unit.end, other.end), max(unit.start, other.start))
-    for _ in range(MODIFIER_DEPTH + 2):
-        # a preposition between the two names joins them ("X, along with Y"); one inside
-        # a name is part of it ("al-Qaeda in the Islamic Maghreb")
-        if tok.dep_ == "prep" and other_root not in tok.subtree and tok.i not in between \
-                and tok.i not in token_actor:
-            return True
-        head = tok.head
-        if head.i == tok.i or head.pos_ in ("VERB", "AUX") or other.covers(head.i):
-            return False
-        tok = head
+    # every token of the name that hangs outside it (the parse may split a long name)
+    for tok in doc[unit.start:unit.end]:
+        if unit.covers(tok.head.i):
+            continue
+        for _ in range(MODIFIER_DEPTH + 2):
+            # a preposition between the two names joins them ("X, along with Y"); one
+            # inside a name is part of it ("al-Qaeda in the Islamic Maghreb")
+            if tok.dep_ == "prep" and other_root not in tok.subtree and tok.i not in between \
+                    and tok.i not in token_actor:
+                return True
+            head = tok.head
+            if head.i == tok.i or head.pos_ in ("VERB", "AUX") or other.covers(head.i):
+                break
+            tok = head
     return False
 
 
