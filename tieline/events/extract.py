@@ -37,6 +37,7 @@ from .match import TriggerFinder, TriggerMatch, is_given
 from .modality import MODALITY_RANK, ModalityReader
 from .mood import MoodReader, load_mood
 from .nlp import load_nlp
+from .noun_phrases import noun_phrase_cue, phrase_relations, phrase_trigger
 from .ontology import Ontology, load_ontology
 from .parser_text import parse_texts
 from .pronouns import bound_pronouns
@@ -121,7 +122,7 @@ class EventExtractor:
                 if release.search(sentence.text):
                     out.append((sentence, group))
                 continue
-            if self.triggers.cue_pattern.search(sentence.text):
+            if self.triggers.cue_pattern.search(sentence.text) or noun_phrase_cue(sentence.text, group):
                 out.append((sentence, group))
         return out
 
@@ -231,7 +232,20 @@ class EventExtractor:
                     events.append(event)
             events += self._co_agents(ctx, match, expanded)
             events += self._common_enemy_events(ctx, match, expanded)
+        events += self._noun_phrase_events(ctx)
         return events
+
+    def _noun_phrase_events(self, ctx: SentenceContext) -> list[Event]:
+        """Units and members a noun phrase names without a trigger word ("X's Y", "the
+        Y Battalion of X", "Y, the armed wing of X", "X includes Y and Z"): see
+        :mod:`~tieline.events.noun_phrases`."""
+        out = []
+        for rel in phrase_relations(ctx.doc, ctx.named_only, ctx.facts):
+            match = TriggerMatch(phrase_trigger(rel.how), rel.start, rel.end, ctx.doc[rel.head])
+            event = self._event(ctx, match, rel.source, rel.target, "noun_phrase")
+            if event is not None:
+                out.append(event)
+        return out
 
     def _in_release(self, ctx: SentenceContext, match: TriggerMatch, pair: FoundPair,
                     token_actor: TokenActors) -> tuple[FoundPair, str | None]:
