@@ -269,3 +269,9 @@ def test_a_participle_qualifies_the_name_nearest_it(pipeline: Pipeline) -> None:
                              "collapsed.")
     assert ("iran", "logistics", "houthis") in found
     assert not any(s == "iran" and o != "houthis" for s, _, o in found), found
+
+
+def test_a_possessor_of_a_named_group_is_not_its_doer(pipeline: Pipeline) -> None:
+    found = events(pipeline, "Ansar Dine's Katiba Macina attacked the Malian army in 2015.")
+    assert ("katiba-macina", "bombing_attack", "malian-armed-forces") in found
+    assert not any(s == "ansar-dine" and t == "bombing_attack" for s, t, _ in found), found

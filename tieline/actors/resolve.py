@@ -105,7 +105,14 @@ def resolve_mentions(text: str, sentences: Sequence[Sentence], matches: Sequence
         start, end, wing = _widen_for_wing(text, _with_demonym(text, m.start, actor_id, kb), m.end)
         affiliate = _affiliate_reference(text, m.end, actor_id, kb, present)
         if affiliate is not None:
-            actor_id, how, end = affiliate
+            # "ISIS's Sinai affiliate" names the affiliate; the parent's own name in it
+            # is still a mention of the parent (after the phrase's, so its words stand
+            # for the parent), so the phrase can relate the two
+            affiliate_id, affiliate_how, affiliate_end = affiliate
+            mentions.append(Mention(start, affiliate_end, text[start:affiliate_end], affiliate_id,
+                                    _index_of(starts, start), affiliate_how))
+            mentions.append(Mention(m.start, m.end, m.text, actor_id, _index_of(starts, m.start), how))
+            continue
         mentions.append(Mention(start, end, text[start:end], actor_id,
                                 _index_of(starts, start), how, wing))
     mentions += _member_mentions(text, starts, mentions, kb)
@@ -427,7 +434,8 @@ def _affiliates_of(kb: KnowledgeBase, parent: str) -> list[Actor]:
 
 def _affiliate_reference(text: str, end: int, parent: str, kb: KnowledgeBase,
                          present: set[str]) -> tuple[str, str, int] | None:
-    """"ISIS's Sinai affiliate" -> the affiliate of ISIS described as Sinai(-based)."""
+    """"ISIS's Sinai affiliate" -> the affiliate of ISIS described as Sinai(-based), and
+    where the phrase ends."""
     hit = _patterns()["affiliate_after"].match(text, end, min(len(text), end + 40))
     if not hit:
         return None

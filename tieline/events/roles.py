@@ -128,6 +128,8 @@ def actors_under(token: Token, token_actor: TokenActors, limit: int = 3,
                     continue  # "IRGC-backed militias": the backer is no part of the militias
                 if child.dep_ == "prep" and tok.lemma_.lower() in renegades:
                     continue  # "dissidents of the FARC" are not the FARC
+                if child.dep_ == "poss" and actor and token_actor.get(child.i) not in (None, actor):
+                    continue  # "ISIS's Sinai affiliate attacked": the affiliate, not ISIS
                 nxt.append(child)
         out.extend(level)
         frontier = nxt
