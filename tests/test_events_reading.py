@@ -275,3 +275,14 @@ def test_a_possessor_of_a_named_group_is_not_its_doer(pipeline: Pipeline) -> Non
     found = events(pipeline, "Ansar Dine's Katiba Macina attacked the Malian army in 2015.")
     assert ("katiba-macina", "bombing_attack", "malian-armed-forces") in found
     assert not any(s == "ansar-dine" and t == "bombing_attack" for s, t, _ in found), found
+
+
+def test_fighting_that_only_describes_the_time_is_no_clash(pipeline: Pipeline) -> None:
+    found = events(pipeline, "Fighters from Hezbollah and Amal took west Beirut this week, in the "
+                             "worst internal fighting in Lebanon since the civil war.")
+    assert not any(t == "armed_clash" for _, t, _ in found), found
+
+
+def test_a_phrase_set_beside_a_name_is_what_that_group_does(pipeline: Pipeline) -> None:
+    found = events(pipeline, "MUJAO, in collaboration with the MNLA, invaded northern Mali.")
+    assert any(t == "joint_operation" and {s, o} == {"mujao", "mnla"} for s, t, o in found)

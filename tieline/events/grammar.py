@@ -41,6 +41,7 @@ class Grammar:
     support_verbs: frozenset[str]
     copulas: frozenset[str]
     object_control: frozenset[str]
+    involvement_verbs: frozenset[str]
     announcing_verbs: frozenset[str]
     renegades: frozenset[str]
     responsible: frozenset[str]
@@ -134,6 +135,7 @@ def load_grammar() -> Grammar:
         support_verbs=frozenset(_words(data, "verbs", "support")),
         copulas=frozenset(_words(data, "verbs", "copulas")),
         object_control=frozenset(_words(data, "verbs", "object_control")),
+        involvement_verbs=frozenset(_words(data, "verbs", "involvement")),
         announcing_verbs=frozenset(_words(data, "verbs", "announcing")),
         renegades=frozenset(_words(data, "nouns", "renegades")),
         responsible=frozenset(_words(data, "verbs", "responsible")),

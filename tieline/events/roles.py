@@ -320,7 +320,13 @@ def light_verb(head: Token, token_actor: TokenActors | None = None) -> Token | N
         return verb
     if tok.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in grammar.activity_preps:
         governor = verb.head
-        if governor.pos_ in ("VERB", "AUX"):
+        # "took control of the city in the worst fighting since the war" describes the
+        # time; "X has been in combat with Y", "X was involved in a struggle" do not
+        own_partner = any(c.dep_ == "prep" and c.lower_ in grammar.partner_preps + ("against", "on")
+                          for c in tok.children) or any(c.lower_ == "joint" for c in tok.children)
+        if governor.pos_ in ("VERB", "AUX") and (
+                verb.lower_ not in ("in", "into") or own_partner or
+                governor.lemma_.lower() in grammar.involvement_verbs):
             return governor
     if tok.dep_ == "pobj" and verb.dep_ == "prep":
         governor = verb.head
@@ -475,6 +481,11 @@ def read_roles(match: TriggerMatch, token_actor: TokenActors) -> Roles:
                 sides = [c for c in governor.children if c.dep_ in ("nsubj", "dobj")]
                 if len({a for c in sides for a in actors_under(c, token_actor)}) >= 2:
                     subject_toks = sides
+        if verb is None and head.dep_ == "pobj" and head.head.lower_ in grammar.activity_preps \
+                and head.head.head.i in token_actor:
+            # "MUJAO, in collaboration with the MNLA, invaded": the name the phrase is set
+            # beside does it
+            subject_toks = [head.head.head]
         beneficiary = _beneficiary(head, verb, token_actor) if verb is not None else []
         if verb is not None:
             span_tokens.append(verb)  # "launched attacks against Y": the verb's "against"
