@@ -131,8 +131,11 @@ class Mention:
 
     ``how`` says how it was resolved: ``name``, ``alias``, ``acronym``,
     ``defined_acronym`` (defined in the text), ``former_name``, ``wing``, ``fuzzy``,
-    ``descriptor``, ``coreference``, ``pronoun`` ("they" opening a sentence after one
-    about the group), ``pair_reference`` ("the two groups": one mention
+    ``candidate`` (a group the knowledge base lacks), ``descriptor`` (a description
+    with modifiers, "the Palestinian group", or a state's institution, "government
+    forces"), ``coreference`` ("the group", "the organization"), ``pronoun`` ("it",
+    "they", "its" bound across sentences to the group the text is about, see
+    :mod:`tieline.actors.reference`), ``pair_reference`` ("the two groups": one mention
     per group, same span), ``territory`` (a place the actor holds: "from Gaza") or
     ``leader`` (a person who leads it, named for the organization: "bin Laden's fatwa";
     tieline keeps no record of the person beyond this). ``wing`` is the wing or branch named
