@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from .grammar import load_grammar
 from .noun_phrases import ActorUnit, NounPhraseLexicon, actor_units, load_noun_phrases, unit_root
 from .roles import TokenActors, actors_under
-from .tokens import tokens
+from .tokens import text, tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -153,7 +153,7 @@ def _listed_on(doc: Doc, last: ActorUnit, lex: NounPhraseLexicon) -> bool:
 def _heading(doc: Doc, run: list[ActorUnit]) -> bool:
     """A headline's subject, names joined by commas alone: "A, B pledge allegiance to
     C" (headlines write a comma for "and", and end without a full stop)."""
-    return run[0].start == 0 and not doc.text.rstrip().rstrip("\"'”’)]").endswith((".", "!", "?"))
+    return run[0].start == 0 and not text(doc).rstrip().rstrip("\"'”’)]").endswith((".", "!", "?"))
 
 
 def _enclosed(doc: Doc, unit: ActorUnit, other: ActorUnit, token_actor: TokenActors) -> bool:

@@ -42,7 +42,7 @@ from .ontology import Ontology, load_ontology
 from .parser_text import parse_texts
 from .pronouns import bound_pronouns
 from .releases import ReleaseMemory, note_releases, release_of, tie_members
-from .tokens import tokens
+from .tokens import text, tokens
 from .roles import (
     TokenActors, actors_under, blamed_doer, collaborator_side, coordinated_pair, first, governing_subject,
     read_roles, received, reciprocal, subject_tokens,
@@ -184,7 +184,7 @@ class EventExtractor:
                 token_actor[tok.i] = m.actor_id
                 if m.how == "territory":
                     territorial.add(tok.i)
-        attribution = load_grammar().trailing_attribution.search(doc.text)
+        attribution = load_grammar().trailing_attribution.search(text(doc))
         if attribution:
             # "..., the Israeli military alleged": who speaks takes no part in the events
             token_actor = {i: a for i, a in token_actor.items() if doc[i].idx < attribution.start()}

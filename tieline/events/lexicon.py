@@ -71,8 +71,14 @@ class HedgeLexicon:
 
 @lru_cache(maxsize=4)
 def _phrase_patterns(phrases: tuple[tuple[str, str], ...]) -> tuple[tuple[re.Pattern[str], str], ...]:
-    return tuple((re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, p.split())) + r"(?!\w)", re.I), m)
-                 for p, m in phrases)
+    """One pattern per modality, its phrases as alternatives (longest first), in the
+    order the modalities first appear: a sentence is searched once per modality."""
+    by_modality: dict[str, list[str]] = {}
+    for phrase, modality in phrases:
+        by_modality.setdefault(modality, []).append(r"\s+".join(map(re.escape, phrase.split())))
+    return tuple((re.compile(r"(?<!\w)(?:" + "|".join(sorted(alts, key=len, reverse=True)) + r")(?!\w)",
+                             re.I), modality)
+                 for modality, alts in by_modality.items())
 
 
 def _slot_alternatives(slot: str) -> list[list[str]]:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from .grammar import load_grammar
 from .roles import TokenActors, actors_under
-from .tokens import root, tokens
+from .tokens import root, text, tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -87,7 +87,7 @@ def note_releases(doc: Doc, token_actor: TokenActors, memory: ReleaseMemory,
                   paragraph: int) -> None:
     """Remember the releases a sentence names, and the person its main act is done by."""
     grammar = load_grammar()
-    if not grammar.release_pattern.search(doc.text):
+    if not grammar.release_pattern.search(text(doc)):
         return  # no "released by", "published by": nothing to remember
     communications = grammar.communications
     for tok in tokens(doc):

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 _KEY = "tieline.tokens"
 _ROOT = "tieline.root"
+_TEXT = "tieline.text"
 
 
 def tokens(doc: Doc) -> tuple[Token, ...]:
@@ -35,4 +36,13 @@ def root(doc: Doc) -> Token | None:
     if _ROOT not in doc.user_data:
         doc.user_data[_ROOT] = next((t for t in tokens(doc) if t.dep_ == "ROOT"), None)
     found: Token | None = doc.user_data[_ROOT]
+    return found
+
+
+def text(doc: Doc) -> str:
+    """The parsed text (``Doc.text`` joins the tokens anew on every call)."""
+    found: str | None = doc.user_data.get(_TEXT)
+    if found is None:
+        found = doc.text
+        doc.user_data[_TEXT] = found
     return found
