@@ -1,0 +1,72 @@
+"""The pre-filters of tieline.text.scan find what the expressions they stand for find."""
+
+from __future__ import annotations
+
+import random
+import re
+import sys
+
+import pytest
+
+from tieline.text.scan import (
+    CASE_TWINS_OF_ASCII, alternation, grouped_alternation, lowered_for_search, word_positions,
+    words_before,
+)
+
+
+def test_the_case_twins_are_those_re_takes_for_ascii_letters() -> None:
+    others = "".join(chr(c) for c in range(0x80, sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
+    twins = {m.group() for m in re.finditer("[a-z]", others, re.IGNORECASE)}
+    assert twins == set(CASE_TWINS_OF_ASCII)
+
+
+def test_lowered_copy_keeps_offsets_and_refuses_case_twins() -> None:
+    assert lowered_for_search("The ARMY’s base") == "the army’s base"
+    assert lowered_for_search("the mılitary") is None      # dotless i: (?i:military) finds it
+    assert lowered_for_search("İstanbul police") is None   # lower() would lengthen it
+
+
+def test_word_positions_finds_every_start_even_overlapping() -> None:
+    low = "forces and air forces; airforce"
+    assert word_positions(low, ("forces", "air")) == [0, 11, 15, 23]
+    assert word_positions(low, ("navy",)) == []
+
+
+def test_words_before_goes_back_over_runs_of_whitespace() -> None:
+    text = "seen by the  Syrian\narmy today"
+    army = text.index("army")
+    assert text[words_before(text, army, 0):] == "army today"
+    assert text[words_before(text, army, 1):] == "Syrian\narmy today"
+    assert text[words_before(text, army, 2):] == "the  Syrian\narmy today"
+    assert words_before(text, army, 10) == 0
+    assert words_before("pro-army", 4, 0) == 0   # a word may start inside "pro-army"
+
+
+WORDS = ["army", "air force", "armed forces", "Army", "police", "Niger", "Nigeria", "-courtesy",
+         "/afp", "a", "ab", " lead", "A.B."]
+
+
+@pytest.mark.parametrize("ignore_case", [False, True])
+def test_grouped_alternation_matches_as_the_plain_one(ignore_case: bool) -> None:
+    flags = re.IGNORECASE if ignore_case else 0
+    ordered = sorted(WORDS, key=len, reverse=True)
+    plain = re.compile("|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered), flags)
+    grouped = re.compile(alternation(WORDS, ignore_case), flags)
+    assert grouped.pattern != plain.pattern
+    rng = random.Random(7)
+    pieces = [*WORDS, " ", "  ", "\n", "ARMY", "NIGER", "x", "ıa", ",", "ria"]
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+
+
+def test_grouping_keeps_the_order_of_words_that_share_a_first_letter() -> None:
+    # the first alternative that lets the rest match wins, as in the plain alternation
+    pattern = re.compile(rf"(?P<w>{grouped_alternation(['Nigeria', 'Niger'], ['Nigeria', 'Niger'])})(?P<rest>\w*)")
+    assert pattern.match("Nigerian")["w"] == "Nigeria"   # type: ignore[index]
+    assert "N(?:igeria|iger)" in pattern.pattern
+
+
+def test_words_outside_ascii_are_not_grouped_when_case_is_ignored() -> None:
+    assert alternation(["ſtate", "state"], ignore_case=True) == "ſtate|state"
+    assert alternation(["état", "état-major"]) == "é(?:tat\\-major|tat)"
