@@ -5,19 +5,35 @@ from __future__ import annotations
 import random
 import re
 import sys
+import unicodedata
 
 import pytest
 
 from tieline.text.scan import (
-    CASE_TWINS_OF_ASCII, alternation, grouped_alternation, lowered_for_search, word_positions,
-    words_before,
+    CASE_TWINS_OF_ASCII, alternation, grouped_alternation, key_words, lowered_for_search, may_hold,
+    opening_class, word_positions, words_before,
 )
 
+ALL = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
 
-def test_the_case_twins_are_those_re_takes_for_ascii_letters() -> None:
-    others = "".join(chr(c) for c in range(0x80, sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
-    twins = {m.group() for m in re.finditer("[a-z]", others, re.IGNORECASE)}
-    assert twins == set(CASE_TWINS_OF_ASCII)
+
+def test_the_case_twins_are_those_re_takes_for_ascii_characters() -> None:
+    found = {m.group() for m in re.finditer("[\x00-\x7f]", ALL, re.IGNORECASE)}
+    assert {c for c in found if not c.isascii()} == set(CASE_TWINS_OF_ASCII)
+
+
+def test_punctuation_has_no_case() -> None:
+    # what opening_class and key_words count on: (?i) finds a punctuation mark only as
+    # itself, and lowering leaves it as it is
+    marks = [c for c in ALL if unicodedata.category(c).startswith("P")]
+    found = {m.group() for m in re.finditer(f"[{re.escape(''.join(marks))}]", ALL, re.IGNORECASE)}
+    assert found == set(marks)
+    assert all(c.lower() == c for c in marks)
+
+
+def test_whitespace_is_the_same_for_re_and_str() -> None:
+    # sentences.py reads a chunk's last word with str.rsplit where it used ``\s``
+    assert {m.group() for m in re.finditer(r"\s", ALL)} == {c for c in ALL if c.isspace()}
 
 
 def test_lowered_copy_keeps_offsets_and_refuses_case_twins() -> None:
@@ -70,3 +86,32 @@ def test_grouping_keeps_the_order_of_words_that_share_a_first_letter() -> None:
 def test_words_outside_ascii_are_not_grouped_when_case_is_ignored() -> None:
     assert alternation(["ſtate", "state"], ignore_case=True) == "ſtate|state"
     assert alternation(["état", "état-major"]) == "é(?:tat\\-major|tat)"
+
+
+def test_opening_class_holds_every_first_character_a_match_may_have() -> None:
+    words = ["photo by", "/afp", "– courtesy", "Kilo", "sky"]
+    chars = opening_class(words)
+    assert chars is not None
+    look = re.compile(chars)
+    for start in ["P", "p", "/", "–", "K", "k", "\u212a", "S", "s", "\u017f"]:
+        assert look.match(start), start
+    assert not look.match("x") and not look.match("-")
+    assert opening_class(["army", " x"]) is None and opening_class(["émigré"]) is None
+
+
+def test_key_words_are_held_by_any_text_that_holds_a_phrase() -> None:
+    phrases = ["photo by", "- courtesy", "AP Photo", "source: video", "getty images"]
+    keys = key_words(phrases)
+    assert keys == ("courtesy", "images", "photo", "source:")
+    pattern = re.compile(alternation([p.lower() for p in phrases]), re.IGNORECASE)
+    rng = random.Random(11)
+    pieces = ["Photo", "PHOTO", "by", "-", "courtesy", "AP", "Source:", "video", "Getty", "images",
+              " ", "\n", "x", "photograph"]
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) + rng.choice(["", " ", "  "]) for _ in range(rng.randint(1, 8)))
+        if pattern.search(text):
+            assert may_hold(lowered_for_search(text), keys), text
+    assert not may_hold("a man at a checkpoint.", keys)
+    assert may_hold(None, keys) and may_hold("anything", None)
+    assert key_words(["état major"]) == ("major",) and key_words(["état"]) is None
+

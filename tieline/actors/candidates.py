@@ -32,9 +32,11 @@ from importlib import resources
 from rapidfuzz import fuzz, process
 
 from ..model import Actor
+from ..text.scan import grouped_alternation
 from ..yaml_data import load_yaml
 from .kb import KnowledgeBase
 from .matcher import NameMatch, fold_text, name_keys
+from .spans import FreeSpans, SpanIndex
 
 #: Least rapidfuzz ratio (0-100) for a near-spelling to count as a known name.
 FUZZY_THRESHOLD = 90.0
@@ -106,16 +108,26 @@ def _at_sentence_start(text: str, start: int) -> bool:
 def _run_pattern() -> re.Pattern[str]:
     """A run of capitalised words, possibly joined by particles ("Jaysh al-Sunna", "Army
     of the Men of the Naqshbandi Order")."""
-    particles = "|".join(sorted(group_name_rules().particles, key=len, reverse=True))
+    particles = _words(sorted(group_name_rules().particles, key=len, reverse=True))
     space = r"[^\S\n]+"  # a name does not run on across lines
     joiner = rf"(?:(?:{particles})(?:-|{space}))"
     rules = group_name_rules()
-    heads = "|".join(sorted({h for h in rules.head_nouns | rules.descriptive_heads if h.isalpha()},
-                            key=len, reverse=True))
+    heads = _words(sorted({h for h in rules.head_nouns | rules.descriptive_heads if h.isalpha()},
+                          key=len, reverse=True))
     # a head noun written in lower case may end it ("the Madhi army", "the Zintan militia")
-    # a numbered unit opens with its ordinal ("the 10th Front", "the 7th Muslim brigade")
+    # a numbered unit opens with its ordinal ("the 10th Front", "the 7th Muslim brigade");
+    # a run opens with a capital or a digit (the lookahead passes over other places fast)
     ordinal = rf"(?:\d{{1,3}}(?:st|nd|rd|th){space})?"
-    return re.compile(rf"{ordinal}{_WORD}(?:(?:{space}|-){joiner}*{_WORD})*(?:{space}(?:{heads})\b)?")
+    return re.compile(
+        rf"(?=[A-Z\d]){ordinal}{_WORD}(?:(?:{space}|-){joiner}*{_WORD})*(?:{space}(?:{heads})\b)?")
+
+
+def _words(words: list[str]) -> str:
+    """The alternation of ``words`` (as written, in this order), grouped by first letter
+    when none holds a character that has a meaning in an expression."""
+    if any(re.escape(w) != w for w in words):
+        return "|".join(words)
+    return grouped_alternation(words, words)
 
 
 def candidate_id(name: str) -> str:
@@ -161,8 +173,9 @@ class CandidateFinder:
         """
         headlines = _title_case_lines(text)
         out: list[NameMatch] = []
+        known = SpanIndex(matches)
         for start, end in self._runs(text):
-            inside = [m for m in matches if m.start < end and start < m.end]
+            inside = known.overlapping(start, end)
             headline = any(s <= start < e for s, e in headlines)
             if inside:
                 found = None if headline else self._covering(text, start, end, inside)
@@ -559,10 +572,9 @@ def _candidate(text: str, start: int, end: int) -> NameMatch:
 
 def outermost(found: list[NameMatch]) -> list[NameMatch]:
     """The longest of overlapping matches, in text order."""
-    chosen: list[NameMatch] = []
-    for m in sorted(found, key=lambda x: (-(x.end - x.start), x.start)):
-        if all(m.end <= c.start or m.start >= c.end for c in chosen):
-            chosen.append(m)
+    free = FreeSpans()
+    chosen = [m for m in sorted(found, key=lambda x: (-(x.end - x.start), x.start))
+              if free.take(m.start, m.end)]
     return sorted(chosen, key=lambda m: m.start)
 
 

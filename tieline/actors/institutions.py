@@ -29,7 +29,7 @@ from importlib import resources
 
 from ..errors import KnowledgeBaseError
 from ..model import Actor, Mention
-from ..text.scan import alternation, lowered_for_search, word_positions, words_before
+from ..text.scan import alternation, lowered_for_search, opening_class, word_positions, words_before
 from ..yaml_data import load_yaml
 from .kb import KnowledgeBase
 from .matcher import NameMatch
@@ -110,11 +110,14 @@ def _scan(kb: KnowledgeBase) -> _Scan:
         # grouped by first letter (the same matches, far fewer branches tried)
         quals = alternation(qualifiers)
         nouns = alternation(lex.nouns, ignore_case=True)
+        # what the name opens with, tested first where it may start (passes fast)
+        chars = opening_class([*lex.modifiers, *lex.nouns])
+        opening = f"(?={chars})" if chars else ""
         pattern = re.compile(
             rf"(?:(?P<qual>{quals})(?P<poss>['’]s?)?\s+"
             rf"|(?P<person>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)['’]s?\s+)?"
             rf"(?:(?P<adj>[a-z][\w-]*-[\w-]+)\s+)?"  # "newly-elected": not in the mention
-            rf"(?P<name>(?i:(?:(?:{alternation(lex.modifiers, ignore_case=True)})\s+){{0,2}}"
+            rf"{opening}(?P<name>(?i:(?:(?:{alternation(lex.modifiers, ignore_case=True)})\s+){{0,2}}"
             rf"(?:{nouns})))\b")
         # the whitespace runs a match may hold before its noun (see _Scan): the prefix
         # (a qualifier's inner spaces and one after it, or a person's name and one after
@@ -199,10 +202,15 @@ def institution_mentions(text: str, starts: list[int], mentions: Sequence[Mentio
 
 def _noun_of(name: str, lex: InstitutionLexicon) -> str | None:
     lowered = " ".join(name.lower().split())
-    for noun in sorted(lex.nouns, key=len, reverse=True):
+    for noun in _longest_first(lex.nouns):
         if lowered.endswith(noun):
             return noun
     return None
+
+
+@lru_cache(maxsize=4)
+def _longest_first(nouns: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted(nouns, key=len, reverse=True))
 
 
 def _bare(text: str, start: int, name: str, noun: str, lex: InstitutionLexicon) -> bool:

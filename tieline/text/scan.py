@@ -20,6 +20,7 @@ Example:
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 
 # The characters other than ASCII ones that a case-insensitive expression of Python's
@@ -121,3 +122,65 @@ def grouped_alternation(words: Sequence[str], patterns: Sequence[str], ignore_ca
         else:
             out.append(f"{re.escape(opening)}(?:{'|'.join(rests)})")
     return "|".join(out)
+
+
+def opening_class(words: Iterable[str]) -> str | None:
+    """A character class holding every character with which one of ``words`` matches,
+    case ignored or not (``[Aa-]`` for "army" and "-courtesy"): put in a lookahead before
+    an alternation that is searched for, it lets ``re`` pass over most places at the cost
+    of one test. None when a word opens with whitespace, or with a character neither
+    ASCII nor punctuation (which may have case variants).
+
+    Example:
+        >>> opening_class(["photo by", "/afp", "Getty images", "– courtesy"])
+        '[/GPgp–]'
+    """
+    chars: set[str] = set()
+    for word in words:
+        first = word[:1]
+        if first and not first.isascii() and unicodedata.category(first).startswith("P"):
+            chars.add(first)  # punctuation has no case
+            continue
+        if not first or not first.isascii() or first.isspace():
+            return None
+        chars |= {first, first.lower(), first.upper()}
+        chars |= {twin for twin in CASE_TWINS_OF_ASCII
+                  if re.fullmatch(re.escape(first), twin, re.IGNORECASE)}
+    return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
+
+
+def key_words(phrases: Iterable[str]) -> tuple[str, ...] | None:
+    """Words of which a text holds one wherever it holds one of ``phrases``, looked for
+    case-insensitively (``(?i)``, any whitespace between their words) in the text as
+    :func:`lowered_for_search` lowers it: each phrase's word with the longest opening of
+    ASCII characters and punctuation (which has no case), cut to that opening; a key
+    that holds another is left out. None when a phrase has no such word.
+
+    Example:
+        >>> key_words(["photo by", "- courtesy", "ap photo", "photograph:"])
+        ('courtesy', 'photo')
+    """
+    keys = set()
+    for phrase in phrases:
+        key = max((_literal_prefix(w) for w in str(phrase).lower().split()), key=len, default="")
+        if not key:
+            return None
+        keys.add(key)
+    return tuple(sorted(k for k in keys if not any(o != k and o in k for o in keys)))
+
+
+def may_hold(lowered: str | None, keys: tuple[str, ...] | None) -> bool:
+    """Whether a text (``lowered`` as :func:`lowered_for_search` gives it) may hold one
+    of the phrases whose :func:`key_words` are ``keys``."""
+    return lowered is None or keys is None or any(k in lowered for k in keys)
+
+
+def _literal_prefix(word: str) -> str:
+    """The opening of ``word`` that a case-insensitive expression finds only where the
+    lowered text has it: ASCII characters and punctuation."""
+    out = []
+    for c in word:
+        if not (c.isascii() or unicodedata.category(c).startswith("P")):
+            break
+        out.append(c)
+    return "".join(out)
