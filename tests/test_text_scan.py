@@ -115,3 +115,15 @@ def test_key_words_are_held_by_any_text_that_holds_a_phrase() -> None:
     assert may_hold(None, keys) and may_hold("anything", None)
     assert key_words(["état major"]) == ("major",) and key_words(["état"]) is None
 
+
+def test_holds_words_tells_what_a_word_bounded_search_tells() -> None:
+    from tieline.text.scan import holds_words
+
+    rng = random.Random(4)
+    pieces = ["sinai", "-based", "sinais", "_", " ", "é", "1", "gaza", "-", "(", "x"]
+    needles = ["sinai", "-based", "sinai-based", "gaza strip", "_", "(", "é", "", "1"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) + rng.choice(["", " "]) for _ in range(rng.randint(0, 8)))
+        for words in needles:
+            expected = re.search(rf"\b{re.escape(words)}\b", text) is not None
+            assert holds_words(text, words) == expected, (text, words)

@@ -96,6 +96,12 @@ _JOINED = re.compile(r"\b([A-Z][\w'’`-]+)\s+and\s+([A-Z][a-z]+)\b(?!\s+[A-Z])"
 _ACRONYM = re.compile(r"\(\s*((?:[A-Z][A-Za-z0-9&]?\.?){2,10})\s*\)")
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*((?:[A-Z][A-Za-z0-9&]?\.?){2,10})\s*\)")
 _SENTENCE_OPENER = re.compile(r"([A-Z]\w+),?\s+the\s+")
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+_NON_SPACE = re.compile(r"\S+")
+_WORD_BETWEEN_DASHES = re.compile(r"[^\s\-–—]+")
+_WORD_BETWEEN_HYPHENS = re.compile(r"[^\s-]+")
+_SPACES_OR_HYPHENS = re.compile(r"[\s-]+")
+_TRAILING_THE = re.compile(r"(?i)\s+the\s*$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’)]?\s+|\n\s*)$")
 
 
@@ -132,7 +138,7 @@ def _words(words: list[str]) -> str:
 
 def candidate_id(name: str) -> str:
     """A stable id for a candidate actor: ``candidate-`` and a slug of its name."""
-    slug = re.sub(r"[^a-z0-9]+", "-", fold_text(name).lower()).strip("-")
+    slug = _NOT_SLUG.sub("-", fold_text(name).lower()).strip("-")
     return CANDIDATE_PREFIX + slug
 
 
@@ -150,6 +156,9 @@ class CandidateFinder:
         # folded run -> its fuzzy owner: the same capitalised runs ("Prime Minister",
         # "United Nations") recur across a news archive
         self._owner_of: dict[str, str | None] = {}
+        # the same for a run as written (before folding and the readings without a
+        # possessive or a head noun)
+        self._owner_of_span: dict[str, str | None] = {}
 
     @cached_property
     def _fuzzy_index(self) -> tuple[list[str], list[str]]:
@@ -234,7 +243,7 @@ class CandidateFinder:
         words around it, and stay as they are.
         """
         span = text[start:end]
-        outside = [(w.start() + start, w.group()) for w in re.finditer(r"[^\s\-–—]+", span)
+        outside = [(w.start() + start, w.group()) for w in _WORD_BETWEEN_DASHES.finditer(span)
                    if not any(m.start <= w.start() + start < m.end for m in inside)]
         words = [w.strip("'’`") for _, w in outside]
         capitalised = [w for w in words if w[:1].isupper() and w.lower() not in self.rules.particles]
@@ -314,7 +323,7 @@ class CandidateFinder:
 
     def _headline_prefix(self, text: str, start: int, end: int) -> NameMatch | None:
         """The longest start of a headline's run that is a near-spelling of a known name."""
-        words = list(re.finditer(r"\S+", text[start:end]))
+        words = list(_NON_SPACE.finditer(text[start:end]))
         for k in range(len(words) - 1, 1, -1):
             e = start + words[k - 1].end()
             owner = self._fuzzy_owner_of(text[start:e])
@@ -397,8 +406,19 @@ class CandidateFinder:
 
     def _acronym_owner(self, acronym: str) -> str | None:
         """The one actor of the base with this acronym, not declared ambiguous."""
-        owners = {a.id for a in self.kb if acronym in a.acronyms and acronym not in a.ambiguous}
-        return owners.pop() if len(owners) == 1 else None
+        owners = self._acronym_owners.get(acronym, set())
+        return next(iter(owners)) if len(owners) == 1 else None
+
+    @cached_property
+    def _acronym_owners(self) -> dict[str, set[str]]:
+        """Each acronym of the base -> the actors that have it and do not declare it
+        ambiguous."""
+        index: dict[str, set[str]] = {}
+        for actor in self.kb:
+            for acronym in actor.acronyms:
+                if acronym not in actor.ambiguous:
+                    index.setdefault(acronym, set()).add(actor.id)
+        return index
 
     @cached_property
     def _state_words(self) -> frozenset[str]:
@@ -418,6 +438,13 @@ class CandidateFinder:
         """The known actor ``span`` is a near-spelling of, also read without a possessive
         ("Jeish al-Islam's", "Libya's Dawn") or a lower-case head noun ("the Madhi army"
         is found whole)."""
+        if span not in self._owner_of_span:
+            if len(self._owner_of_span) > 100_000:
+                self._owner_of_span.clear()
+            self._owner_of_span[span] = self._read_fuzzy_owner(span)
+        return self._owner_of_span[span]
+
+    def _read_fuzzy_owner(self, span: str) -> str | None:
         folded = " ".join(fold_text(span).split())
         owner = self._fuzzy_owner(folded)
         if owner is None and " s " in f"{folded} ":
@@ -435,7 +462,7 @@ class CandidateFinder:
         if self._looks_like_group(text, start, text[start:end]):
             return start, end
         words = [(w.start() + start, w.end() + start, w.group().lower().strip("'’"))
-                 for w in re.finditer(r"[^\s-]+", text[start:end])]
+                 for w in _WORD_BETWEEN_HYPHENS.finditer(text[start:end])]
         for k, (s, _e, word) in enumerate(words[:-1]):
             if k > 0 and word in self.rules.lead_words:
                 return (s, end) if self._looks_like_group(text, s, text[s:end]) else None
@@ -499,8 +526,9 @@ class CandidateFinder:
         return self._by_length[length]
 
     def forget(self) -> None:
-        """Drop the memo of fuzzy owners (it is bounded; benchmarks start cold)."""
+        """Drop the memos of fuzzy owners (they are bounded; benchmarks start cold)."""
         self._owner_of.clear()
+        self._owner_of_span.clear()
 
     def _fuzzy_owner(self, folded: str) -> str | None:
         if len(folded) < FUZZY_MIN_LENGTH:
@@ -526,7 +554,7 @@ class CandidateFinder:
         return fitting.pop() if len(fitting) == 1 else None
 
     def _looks_like_group(self, text: str, start: int, span: str) -> bool:
-        words = [w for w in re.split(r"[\s-]+", span) if w]
+        words = [w for w in _SPACES_OR_HYPHENS.split(span) if w]
         if len(words) < 2 or len(words) > 9:
             return False
         first, last = words[0].lower().strip("'’"), words[-1].lower().strip("'’")
@@ -538,7 +566,7 @@ class CandidateFinder:
         if any(w.lower() in self.rules.complement_heads and nxt.lower() in ("of", "for")
                for w, nxt in zip(words, words[1:])):
             return True
-        before = re.sub(r"(?i)\s+the\s*$", "", text[max(0, start - 40):start]).lower()
+        before = _TRAILING_THE.sub("", text[max(0, start - 40):start]).lower()
         return any(before.rstrip().endswith(phrase) for phrase in self.rules.introducers)
 
 
@@ -620,7 +648,7 @@ def _initials_span(text: str, bracket: int, acronym: str,
         word = token.group()
         if word.lower() in particles or word.lower() == "and":
             continue
-        parts = [p for p in re.split(r"-", word) if p]
+        parts = [p for p in word.split("-") if p]
         caps = [p[0] for p in parts if p[0].isupper()]
         if not caps:
             return None  # a lower-case word ends the name

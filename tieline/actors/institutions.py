@@ -295,17 +295,29 @@ def document_countries(mentions: Sequence[Mention], matches: Sequence[NameMatch]
     most distinct actors named, counting the states it names (even as places) and the
     countries of the armed groups it names. A story about Mali's groups that mentions
     the Islamic State is still about Mali."""
+    states, groups = _countries_of(kb)
     named: dict[str, set[str]] = {}
     for m in matches:
         for c in m.candidates:
-            if c[0] in kb and kb.get(c[0]).kind == "state":
-                named.setdefault(kb.get(c[0]).country or kb.get(c[0]).name, set()).add(c[0])
+            state = states.get(c[0])
+            if state is not None:
+                named.setdefault(state, set()).add(c[0])
     for mention in mentions:
-        if mention.actor_id in kb and kb.get(mention.actor_id).kind in ("armed_group", "political_org"):
-            country = kb.get(mention.actor_id).country
-            if country:
-                named.setdefault(country, set()).add(mention.actor_id)
+        country = groups.get(mention.actor_id)
+        if country:
+            named.setdefault(country, set()).add(mention.actor_id)
     if not named:
         return set()
     most = max(len(actors) for actors in named.values())
     return {c for c, actors in named.items() if len(actors) == most}
+
+
+def _countries_of(kb: KnowledgeBase) -> tuple[dict[str, str], dict[str, str | None]]:
+    """The country of each state (its name if it has none) and of each armed group or
+    political organization of the base, by id (built once per base)."""
+    def build(base: KnowledgeBase) -> tuple[dict[str, str], dict[str, str | None]]:
+        states = {a.id: a.country or a.name for a in base if a.kind == "state"}
+        groups = {a.id: a.country for a in base if a.kind in ("armed_group", "political_org")}
+        return states, groups
+
+    return kb.derived("countries_of_states_and_groups", build)

@@ -184,3 +184,34 @@ def _literal_prefix(word: str) -> str:
             break
         out.append(c)
     return "".join(out)
+
+
+def holds_words(text: str, words: str) -> bool:
+    """Whether ``words`` stand in ``text`` as whole words: what
+    ``re.search(rf"\\b{re.escape(words)}\\b", text)`` tells, without compiling an
+    expression for each ``words`` (a substring search, and the word boundaries checked
+    as ``re`` defines them: a letter, digit or underscore on one side only).
+
+    Example:
+        >>> holds_words("the sinai-based group", "sinai"), holds_words("sinais", "sinai")
+        (True, False)
+    """
+    if not words:
+        return re.search(r"\b", text) is not None
+    at = text.find(words)
+    while at != -1:
+        if _boundary(text, at) and _boundary(text, at + len(words)):
+            return True
+        at = text.find(words, at + 1)
+    return False
+
+
+def _boundary(text: str, at: int) -> bool:
+    """Whether ``\\b`` holds at offset ``at`` of ``text``."""
+    before = at > 0 and _is_word(text[at - 1])
+    after = at < len(text) and _is_word(text[at])
+    return before != after
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
