@@ -24,6 +24,7 @@ Example:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -351,15 +352,28 @@ class CandidateFinder:
     def _faction_owner(self, name: str, suffix: str) -> str | None:
         """The one actor with a name that starts like ``name`` and holds the word
         ``suffix``: "National Socialist Council of Nagaland (Khaplang)"."""
-        stem = " ".join(fold_text(name).split()[:-1])
+        stem_words = fold_text(name).split()[:-1]
+        stem = " ".join(stem_words)
         word = fold_text(suffix).strip()
-        owners = set()
+        index = self._names_by_first_word
+        # a name that starts with a stem of two words or more has the stem's first word
+        entries = index.get(stem_words[0], []) if len(stem_words) >= 2 else \
+            [e for group in index.values() for e in group]
+        owners = {actor_id for actor_id, folded, joined in entries
+                  if joined.startswith(stem) and word in folded[len(stem_words):]}
+        return owners.pop() if len(owners) == 1 else None
+
+    @cached_property
+    def _names_by_first_word(self) -> dict[str, list[tuple[str, list[str], str]]]:
+        """Every name of the base, folded: (actor id, its words, the words joined), by
+        its first word (folded once, not for each faction looked up)."""
+        index: dict[str, list[tuple[str, list[str], str]]] = {}
         for actor in self.kb:
             for n in actor.all_names():
                 folded = fold_text(n).split()
-                if " ".join(folded).startswith(stem) and word in folded[len(stem.split()):]:
-                    owners.add(actor.id)
-        return owners.pop() if len(owners) == 1 else None
+                index.setdefault(folded[0] if folded else "", []).append(
+                    (actor.id, folded, " ".join(folded)))
+        return index
 
     def _joined_names(self, text: str, matches: Sequence[NameMatch], found: list[NameMatch],
                       headlines: list[tuple[int, int]]) -> list[NameMatch]:
@@ -521,9 +535,18 @@ class CandidateFinder:
             keys, owners = self._fuzzy_index
             r = FUZZY_THRESHOLD / 100
             low, high = length * r / (2 - r), length * (2 - r) / r
-            picked = [i for i, k in enumerate(keys) if low <= len(k) <= high]
+            lengths, order = self._keys_by_length
+            # the keys of those lengths, in the index's own order (which breaks ties)
+            picked = sorted(order[bisect_left(lengths, low):bisect_right(lengths, high)])
             self._by_length[length] = ([keys[i] for i in picked], [owners[i] for i in picked])
         return self._by_length[length]
+
+    @cached_property
+    def _keys_by_length(self) -> tuple[list[int], list[int]]:
+        """The fuzzy keys' lengths in increasing order, and the keys' positions in that order."""
+        keys, _ = self._fuzzy_index
+        order = sorted(range(len(keys)), key=lambda i: len(keys[i]))
+        return [len(keys[i]) for i in order], order
 
     def forget(self) -> None:
         """Drop the memos of fuzzy owners (they are bounded; benchmarks start cold)."""

@@ -37,7 +37,9 @@ from ..text.scan import holds_words
 from .kb import KnowledgeBase
 from .matcher import NameMatch
 
-_YEAR = re.compile(r"(?=[12])\b(1[89]\d\d|20\d\d)s?\b")  # (the lookahead passes fast)
+# A year or a decade: what r"\b(1[89]\d\d|20\d\d)s?\b" finds, written to open with a digit
+# (which ``re`` then skips to): the word boundary before it is the lookbehind after it.
+_YEAR = re.compile(r"(1(?<!\w.)[89]\d\d|2(?<!\w.)0\d\d)s?\b")
 _ARMED = ("armed_group", "political_org")
 
 #: The lead a candidate needs over the runner-up, and the least score it needs.
