@@ -127,3 +127,19 @@ def test_holds_words_tells_what_a_word_bounded_search_tells() -> None:
         for words in needles:
             expected = re.search(rf"\b{re.escape(words)}\b", text) is not None
             assert holds_words(text, words) == expected, (text, words)
+
+
+def test_word_alternation_matches_as_a_bounded_case_insensitive_one() -> None:
+    from tieline.text.scan import word_alternation
+
+    words = ["its", "it", "they", "them", "the two", "both", "sky", "Kin", "a", "an"]
+    plain = re.compile(rf"\b(?i:{'|'.join(re.escape(w).replace(chr(92) + ' ', chr(92) + 's+') for w in sorted(words, key=len, reverse=True))})(?P<rest>\w*)")
+    fast = re.compile(rf"{word_alternation(words)}(?P<rest>\w*)")
+    assert fast.pattern.startswith("[")
+    rng = random.Random(6)
+    pieces = [*words, "IT", "İts", "ıt", "ſky", "\u212ain", "x", "_", "1", " ", "  ", "\n", "-", "THE TWO"]
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) + rng.choice(["", " "]) for _ in range(rng.randint(1, 8)))
+        found = [(m.span(), m.group("rest")) for m in fast.finditer(text)]
+        assert found == [(m.span(), m.group("rest")) for m in plain.finditer(text)], text
+    assert word_alternation(["-based", "x"]).startswith(r"\b(?i:")

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import Sentence
+from ..text.scan import alternation, word_alternation
 from .kb import KnowledgeBase
 from .lexicon import ReferenceLexicon, reference_lexicon
 
@@ -56,6 +57,14 @@ class Expression:
 def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+")
                     for w in sorted(set(words), key=len, reverse=True))
+
+
+def _grouped(words: Iterable[str], ignore_case: bool) -> str:
+    """:func:`_alternation` grouped by first letter: the same matches, tried faster
+    (``ignore_case`` when it is used case-insensitively)."""
+    return alternation(set(words), ignore_case)
+
+
 
 
 def stem(word: str) -> str:
@@ -100,13 +109,12 @@ class Patterns:
 @lru_cache(maxsize=1)
 def patterns() -> Patterns:
     lex = reference_lexicon()
-    pronouns = _alternation([*lex.singular_pronouns, *lex.plural_pronouns])
     followers = "|".join(
         (re.escape(f) if f[0] in "'’" else r"\s+" + re.escape(f).replace(r"\ ", r"\s+"))
         for f in sorted(lex.expletive_followers, key=len, reverse=True))
     # a modifier is a word that is not a determiner, a preposition or a conjunction
-    modifier = rf"(?:(?!(?i:{_alternation(lex.function_words)})\b)[\w'’-]+\s+)"
-    heads = _alternation({*lex.group_nouns, *lex.name_head_nouns, *lex.member_nouns})
+    modifier = rf"(?:(?!(?i:{_grouped(lex.function_words, True)})\b)[\w'’-]+\s+)"
+    heads = _grouped({*lex.group_nouns, *lex.name_head_nouns, *lex.member_nouns}, False)
     generic_plurals = list(lex.plural_group_nouns)
     names = r"(?:[A-Z][\w'’-]*\s+){1,4}"
     # a phrase set before the subject: opened by a preposition, a subordinator, an adverb,
@@ -115,15 +123,17 @@ def patterns() -> Patterns:
     phrase = (rf"(?:(?:(?i:{_alternation([*lex.fronting_words, *lex.opening_words])})\b|"
               rf"[A-Z][a-z]+(?:ing|ed|ly)\b|\d)[^,;:\"“”]{{0,80}},\s+)")
     return Patterns(
-        pronoun=re.compile(rf"\b(?i:{pronouns})\b"),
+        pronoun=re.compile(rf"{word_alternation(set([*lex.singular_pronouns, *lex.plural_pronouns]))}\b"),
         part=re.compile(rf"\s+({modifier}{{0,2}}?)((?i:{_alternation(lex.possessed_parts)}))\b"),
         expletive_after=re.compile(rf"(?i:{followers})\b"),
         expletive_before=re.compile(rf"\b(?i:{_alternation(lex.expletive_verbs)})\s+$"),
         description=re.compile(
-            rf"\b(?i:{_alternation(lex.determiners)})\s+({modifier}{{0,3}}?)({heads})\b"),
-        pair=re.compile(rf"\b(?i:the\s+two|these\s+two|both(?:\s+the)?)\s+({modifier}{{0,2}}?)"
+            rf"{word_alternation(set(lex.determiners))}\s+"
+            rf"({modifier}{{0,3}}?)({heads})\b"),
+        pair=re.compile(rf"[TtBb](?<!\w.)(?:(?<=[Tt])(?i:he\s+two|hese\s+two)|(?<=[Bb])(?i:oth(?:\s+the)?))"
+                        rf"\s+({modifier}{{0,2}}?)"
                         rf"((?i:{_alternation(lex.pair_nouns)}))\b"),
-        plural=re.compile(rf"\b(?i:the)\s+({modifier}{{0,2}}?)({_alternation(generic_plurals)})\b"),
+        plural=re.compile(rf"[Tt](?<!\w.)(?i:he)\s+({modifier}{{0,2}}?)({_grouped(generic_plurals, False)})\b"),
         apposed=re.compile(r"\s*,?\s*(?:(?:also\s+)?(?:known|referred\s+to)\s+as\s+|called\s+|"
                            r"named\s+|dubbed\s+)?(?:the\s+)?"),
         opening=re.compile(rf"\s*{phrase}{{0,3}}"
@@ -255,6 +265,9 @@ def inside(offset: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(s <= offset < e for s, e in spans)
 
 
+_QUOTE_MARK = re.compile('[“”"]')
+
+
 def quoted_spans(text: str, sentences: Sequence[Sentence]) -> list[tuple[int, int]]:
     """What the text quotes, paragraph by paragraph: a pronoun in someone's words
     ("“We will support them,” said ...") is the speaker's, not the narrative's."""
@@ -265,8 +278,8 @@ def quoted_spans(text: str, sentences: Sequence[Sentence]) -> list[tuple[int, in
     spans = []
     for a, b in paragraphs.values():
         opened: int | None = None
-        for i in range(a, b):
-            ch = text[i]
+        for mark in _QUOTE_MARK.finditer(text, a, b):  # the other characters change nothing
+            i, ch = mark.start(), mark.group()
             if ch == "“" or (ch == '"' and opened is None):
                 opened = i
             elif (ch == "”" or ch == '"') and opened is not None:
