@@ -126,7 +126,7 @@ def patterns() -> Patterns:
         pronoun=re.compile(rf"{word_alternation(set([*lex.singular_pronouns, *lex.plural_pronouns]))}\b"),
         part=re.compile(rf"\s+({modifier}{{0,2}}?)((?i:{_alternation(lex.possessed_parts)}))\b"),
         expletive_after=re.compile(rf"(?i:{followers})\b"),
-        expletive_before=re.compile(rf"\b(?i:{_alternation(lex.expletive_verbs)})\s+$"),
+        expletive_before=re.compile(rf"{word_alternation(set(lex.expletive_verbs))}\s+$"),
         description=re.compile(
             rf"{word_alternation(set(lex.determiners))}\s+"
             rf"({modifier}{{0,3}}?)({heads})\b"),
@@ -148,7 +148,7 @@ def patterns() -> Patterns:
             rf"(?:{_alternation(lex.group_nouns)})\b)"),
         fronted=re.compile(rf"\s*(?:(?i:{_alternation(lex.opening_words)}),?\s+)?"
                            rf"(?:(?i:{_alternation(lex.fronting_words)})\b|[A-Z][a-z]+(?:ing|ed)\b)"),
-        created_before=re.compile(rf"\b(?i:{_alternation(lex.creation_verbs)})\s+(?:[\w'’-]+,?\s+){{0,5}}$"),
+        created_before=re.compile(rf"{word_alternation(set(lex.creation_verbs))}\s+(?:[\w'’-]+,?\s+){{0,5}}$"),
         created_after=re.compile(rf"(?:\s*\([^()]{{1,20}}\))?\s+(?:was|were|is|has\s+been|had\s+been)\s+"
                                  rf"(?:\w+\s+)?(?i:{_alternation(lex.creation_verbs)})\b"),
         indefinite=re.compile(rf"\b(?:[Aa]n?|[Aa]nother)\s+{modifier}{{0,3}}({_alternation(lex.group_nouns)})\b"),
@@ -160,8 +160,8 @@ def patterns() -> Patterns:
                                  rf"(?:\s+that)?\s+"),
         relative=re.compile(rf"\)?,\s*(?i:{_alternation(lex.relative_pronouns)})\s+"),
         clause_start=re.compile(rf"[,;]\s*(?i:{_alternation(lex.clause_conjunctions)})\s+"),
-        clause_opener_before=re.compile(rf"\b(?i:{_alternation(lex.clause_openers)})\s+$"),
-        clause_opener=re.compile(rf"\b(?i:{_alternation(lex.clause_openers)})\b"),
+        clause_opener_before=re.compile(rf"{word_alternation(set(lex.clause_openers))}\s+$"),
+        clause_opener=re.compile(rf"{word_alternation(set(lex.clause_openers))}\b"),
         speaker=re.compile(rf"\s+(?:\w+\s+)?(?i:{_alternation(lex.speech_verbs)})\b"),
         no_subject=re.compile(rf"[\"“”‘']|(?i:{_alternation(lex.no_subject_words)})\b"),
     )
@@ -187,7 +187,7 @@ def expressions(text: str, sentence: Sentence, lex: ReferenceLexicon,
                                 _modifiers(hit.group(1), lex)))
     for hit in pats.plural.finditer(text, start, end):
         if free(hit.start(), hit.end()) and not _not_a_reference(text, hit.end()) and \
-                not re.search(r"\b(?:of|among)\s+$", text[start:hit.start()]):
+                not _OF_AMONG_BEFORE.search(text[start:hit.start()]):
             found.append(Expression(hit.start(), hit.end(), hit.group(), "pair", True,
                                     hit.group(2).lower(), _modifiers(hit.group(1), lex), exact=False))
     for hit in pats.description.finditer(text, start, end):
@@ -236,8 +236,8 @@ def _names_something(words: str, describing: frozenset[str]) -> bool:
     """Whether the words of a description hold a name: capitalised words that describe
     nothing, two in a row ("the Iraqi Union Alliance coalition"), where a description
     has describing ones ("the Palestinian group", "the Tuareg Islamist movement")."""
-    capitals = [w for w in re.findall(r"\b[A-Z][\w'’-]*", words) if w.lower() not in describing]
-    return re.search(r"\b[A-Z][\w'’-]*\s+[A-Z][\w'’-]*", words) is not None and len(capitals) >= 1
+    capitals = [w for w in _CAPITALISED.findall(words) if w.lower() not in describing]
+    return _TWO_CAPITALISED.search(words) is not None and len(capitals) >= 1
 
 
 def _modifiers(words: str, lex: ReferenceLexicon) -> tuple[str, ...]:
@@ -246,6 +246,10 @@ def _modifiers(words: str, lex: ReferenceLexicon) -> tuple[str, ...]:
     return tuple(w for w in (x.lower().strip("'’") for x in words.split()) if w and w not in free)
 
 
+_OF_AMONG_BEFORE = re.compile(r"\b(?:of|among)\s+$")
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
+_TWO_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*\s+[A-Z][\w'’-]*")
+_COMMA = re.compile(r",\s+")
 _NOT_REFERENCE_AFTER = re.compile(r"\s+of\s+(?![a-z]+ing\b)|\s+between\b|"
                                   r"\s+(?:(?:also\s+)?known\s+as|called|named|dubbed)\b")
 
@@ -295,7 +299,7 @@ def phrase_starts(text: str, pats: Patterns) -> list[int]:
     "Meanwhile,"), and after each of up to two fronted phrases ending in a comma."""
     words = pats.opening_words.match(text)
     starts = [words.end() if words else 0]
-    for comma in re.finditer(r",\s+", text[:200]):
+    for comma in _COMMA.finditer(text[:200]):
         starts.append(comma.end())
         if len(starts) == 3:
             break
