@@ -79,3 +79,22 @@ def test_a_noun_that_modifies_another_or_belongs_to_a_group_is_no_state(kb: Know
 def test_without_one_state_in_view_a_bare_noun_stays_unresolved(kb: KnowledgeBase) -> None:
     text = "The army of Arcadia and the government of Borduria met the Red Hand Brigade."
     assert ("government", "borduria") not in states(kb, text)
+
+
+def test_the_pattern_is_tried_only_near_its_nouns_and_finds_all_it_finds(kb: KnowledgeBase) -> None:
+    # _hits tries the phrase pattern a few words before each noun: it must give what
+    # the pattern's finditer gives over the whole text, whitespace runs and all
+    import random
+
+    from tieline.actors.institutions import _hits, _scan
+
+    pattern = _scan(kb).pattern
+    rng = random.Random(3)
+    words = ["Arcadia", "Arcadia's", "Bordurian", "army", "Army", "security", "forces", "the",
+             "newly-elected", "Ana", "Lee's", "air", "force", "national", "guard", "police", "ARMY",
+             "special", "pro-government", "military", "junta", "regime", "mılitary", "x", "coup"]
+    separators = [" ", "  ", "\n", " \t", "-", ""]
+    for _ in range(3000):
+        text = "".join(rng.choice(words) + rng.choice(separators) for _ in range(rng.randint(1, 14)))
+        found = [(h.span(), h.groupdict()) for h in _hits(text, kb)]
+        assert found == [(h.span(), h.groupdict()) for h in pattern.finditer(text)], text

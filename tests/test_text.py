@@ -81,3 +81,12 @@ def test_boilerplate_lines_are_sentences_of_their_kind() -> None:
     assert [(s.kind, s.text) for s in split_sentences(text)] == [
         ("headline", "Rebels merge"), ("byline", "By Lena Park"), ("caption", "Photo: Reuters"),
         ("dateline", "LAGOS (AFP) -"), ("body", "The groups merged."), ("body", "They said so.")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the word before the period, however it is spaced from the one before it
+    ("Talks with Lt.\u00a0Col. Amal went on. They ended.", ["Talks with Lt.\u00a0Col. Amal went on.", "They ended."]),
+    ("It was formed in\u2003Jan. 2014 by exiles. It grew.", ["It was formed in\u2003Jan. 2014 by exiles.", "It grew."]),
+])
+def test_an_abbreviation_after_any_whitespace_holds_the_sentence(text: str, expected: list[str]) -> None:
+    assert [s.text for s in split_sentences(text)] == expected

@@ -24,6 +24,7 @@ Example:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -32,9 +33,11 @@ from importlib import resources
 from rapidfuzz import fuzz, process
 
 from ..model import Actor
+from ..text.scan import grouped_alternation
 from ..yaml_data import load_yaml
 from .kb import KnowledgeBase
 from .matcher import NameMatch, fold_text, name_keys
+from .spans import FreeSpans, SpanIndex
 
 #: Least rapidfuzz ratio (0-100) for a near-spelling to count as a known name.
 FUZZY_THRESHOLD = 90.0
@@ -94,6 +97,12 @@ _JOINED = re.compile(r"\b([A-Z][\w'’`-]+)\s+and\s+([A-Z][a-z]+)\b(?!\s+[A-Z])"
 _ACRONYM = re.compile(r"\(\s*((?:[A-Z][A-Za-z0-9&]?\.?){2,10})\s*\)")
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*((?:[A-Z][A-Za-z0-9&]?\.?){2,10})\s*\)")
 _SENTENCE_OPENER = re.compile(r"([A-Z]\w+),?\s+the\s+")
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+_NON_SPACE = re.compile(r"\S+")
+_WORD_BETWEEN_DASHES = re.compile(r"[^\s\-–—]+")
+_WORD_BETWEEN_HYPHENS = re.compile(r"[^\s-]+")
+_SPACES_OR_HYPHENS = re.compile(r"[\s-]+")
+_TRAILING_THE = re.compile(r"(?i)\s+the\s*$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’)]?\s+|\n\s*)$")
 
 
@@ -106,21 +115,31 @@ def _at_sentence_start(text: str, start: int) -> bool:
 def _run_pattern() -> re.Pattern[str]:
     """A run of capitalised words, possibly joined by particles ("Jaysh al-Sunna", "Army
     of the Men of the Naqshbandi Order")."""
-    particles = "|".join(sorted(group_name_rules().particles, key=len, reverse=True))
+    particles = _words(sorted(group_name_rules().particles, key=len, reverse=True))
     space = r"[^\S\n]+"  # a name does not run on across lines
     joiner = rf"(?:(?:{particles})(?:-|{space}))"
     rules = group_name_rules()
-    heads = "|".join(sorted({h for h in rules.head_nouns | rules.descriptive_heads if h.isalpha()},
-                            key=len, reverse=True))
+    heads = _words(sorted({h for h in rules.head_nouns | rules.descriptive_heads if h.isalpha()},
+                          key=len, reverse=True))
     # a head noun written in lower case may end it ("the Madhi army", "the Zintan militia")
-    # a numbered unit opens with its ordinal ("the 10th Front", "the 7th Muslim brigade")
+    # a numbered unit opens with its ordinal ("the 10th Front", "the 7th Muslim brigade");
+    # a run opens with a capital or a digit (the lookahead passes over other places fast)
     ordinal = rf"(?:\d{{1,3}}(?:st|nd|rd|th){space})?"
-    return re.compile(rf"{ordinal}{_WORD}(?:(?:{space}|-){joiner}*{_WORD})*(?:{space}(?:{heads})\b)?")
+    return re.compile(
+        rf"(?=[A-Z\d]){ordinal}{_WORD}(?:(?:{space}|-){joiner}*{_WORD})*(?:{space}(?:{heads})\b)?")
+
+
+def _words(words: list[str]) -> str:
+    """The alternation of ``words`` (as written, in this order), grouped by first letter
+    when none holds a character that has a meaning in an expression."""
+    if any(re.escape(w) != w for w in words):
+        return "|".join(words)
+    return grouped_alternation(words, words)
 
 
 def candidate_id(name: str) -> str:
     """A stable id for a candidate actor: ``candidate-`` and a slug of its name."""
-    slug = re.sub(r"[^a-z0-9]+", "-", fold_text(name).lower()).strip("-")
+    slug = _NOT_SLUG.sub("-", fold_text(name).lower()).strip("-")
     return CANDIDATE_PREFIX + slug
 
 
@@ -138,6 +157,9 @@ class CandidateFinder:
         # folded run -> its fuzzy owner: the same capitalised runs ("Prime Minister",
         # "United Nations") recur across a news archive
         self._owner_of: dict[str, str | None] = {}
+        # the same for a run as written (before folding and the readings without a
+        # possessive or a head noun)
+        self._owner_of_span: dict[str, str | None] = {}
 
     @cached_property
     def _fuzzy_index(self) -> tuple[list[str], list[str]]:
@@ -161,8 +183,9 @@ class CandidateFinder:
         """
         headlines = _title_case_lines(text)
         out: list[NameMatch] = []
+        known = SpanIndex(matches)
         for start, end in self._runs(text):
-            inside = [m for m in matches if m.start < end and start < m.end]
+            inside = known.overlapping(start, end)
             headline = any(s <= start < e for s, e in headlines)
             if inside:
                 found = None if headline else self._covering(text, start, end, inside)
@@ -221,7 +244,7 @@ class CandidateFinder:
         words around it, and stay as they are.
         """
         span = text[start:end]
-        outside = [(w.start() + start, w.group()) for w in re.finditer(r"[^\s\-–—]+", span)
+        outside = [(w.start() + start, w.group()) for w in _WORD_BETWEEN_DASHES.finditer(span)
                    if not any(m.start <= w.start() + start < m.end for m in inside)]
         words = [w.strip("'’`") for _, w in outside]
         capitalised = [w for w in words if w[:1].isupper() and w.lower() not in self.rules.particles]
@@ -301,7 +324,7 @@ class CandidateFinder:
 
     def _headline_prefix(self, text: str, start: int, end: int) -> NameMatch | None:
         """The longest start of a headline's run that is a near-spelling of a known name."""
-        words = list(re.finditer(r"\S+", text[start:end]))
+        words = list(_NON_SPACE.finditer(text[start:end]))
         for k in range(len(words) - 1, 1, -1):
             e = start + words[k - 1].end()
             owner = self._fuzzy_owner_of(text[start:e])
@@ -329,15 +352,28 @@ class CandidateFinder:
     def _faction_owner(self, name: str, suffix: str) -> str | None:
         """The one actor with a name that starts like ``name`` and holds the word
         ``suffix``: "National Socialist Council of Nagaland (Khaplang)"."""
-        stem = " ".join(fold_text(name).split()[:-1])
+        stem_words = fold_text(name).split()[:-1]
+        stem = " ".join(stem_words)
         word = fold_text(suffix).strip()
-        owners = set()
+        index = self._names_by_first_word
+        # a name that starts with a stem of two words or more has the stem's first word
+        entries = index.get(stem_words[0], []) if len(stem_words) >= 2 else \
+            [e for group in index.values() for e in group]
+        owners = {actor_id for actor_id, folded, joined in entries
+                  if joined.startswith(stem) and word in folded[len(stem_words):]}
+        return owners.pop() if len(owners) == 1 else None
+
+    @cached_property
+    def _names_by_first_word(self) -> dict[str, list[tuple[str, list[str], str]]]:
+        """Every name of the base, folded: (actor id, its words, the words joined), by
+        its first word (folded once, not for each faction looked up)."""
+        index: dict[str, list[tuple[str, list[str], str]]] = {}
         for actor in self.kb:
             for n in actor.all_names():
                 folded = fold_text(n).split()
-                if " ".join(folded).startswith(stem) and word in folded[len(stem.split()):]:
-                    owners.add(actor.id)
-        return owners.pop() if len(owners) == 1 else None
+                index.setdefault(folded[0] if folded else "", []).append(
+                    (actor.id, folded, " ".join(folded)))
+        return index
 
     def _joined_names(self, text: str, matches: Sequence[NameMatch], found: list[NameMatch],
                       headlines: list[tuple[int, int]]) -> list[NameMatch]:
@@ -384,8 +420,19 @@ class CandidateFinder:
 
     def _acronym_owner(self, acronym: str) -> str | None:
         """The one actor of the base with this acronym, not declared ambiguous."""
-        owners = {a.id for a in self.kb if acronym in a.acronyms and acronym not in a.ambiguous}
-        return owners.pop() if len(owners) == 1 else None
+        owners = self._acronym_owners.get(acronym, set())
+        return next(iter(owners)) if len(owners) == 1 else None
+
+    @cached_property
+    def _acronym_owners(self) -> dict[str, set[str]]:
+        """Each acronym of the base -> the actors that have it and do not declare it
+        ambiguous."""
+        index: dict[str, set[str]] = {}
+        for actor in self.kb:
+            for acronym in actor.acronyms:
+                if acronym not in actor.ambiguous:
+                    index.setdefault(acronym, set()).add(actor.id)
+        return index
 
     @cached_property
     def _state_words(self) -> frozenset[str]:
@@ -405,6 +452,13 @@ class CandidateFinder:
         """The known actor ``span`` is a near-spelling of, also read without a possessive
         ("Jeish al-Islam's", "Libya's Dawn") or a lower-case head noun ("the Madhi army"
         is found whole)."""
+        if span not in self._owner_of_span:
+            if len(self._owner_of_span) > 100_000:
+                self._owner_of_span.clear()
+            self._owner_of_span[span] = self._read_fuzzy_owner(span)
+        return self._owner_of_span[span]
+
+    def _read_fuzzy_owner(self, span: str) -> str | None:
         folded = " ".join(fold_text(span).split())
         owner = self._fuzzy_owner(folded)
         if owner is None and " s " in f"{folded} ":
@@ -422,7 +476,7 @@ class CandidateFinder:
         if self._looks_like_group(text, start, text[start:end]):
             return start, end
         words = [(w.start() + start, w.end() + start, w.group().lower().strip("'’"))
-                 for w in re.finditer(r"[^\s-]+", text[start:end])]
+                 for w in _WORD_BETWEEN_HYPHENS.finditer(text[start:end])]
         for k, (s, _e, word) in enumerate(words[:-1]):
             if k > 0 and word in self.rules.lead_words:
                 return (s, end) if self._looks_like_group(text, s, text[s:end]) else None
@@ -481,13 +535,23 @@ class CandidateFinder:
             keys, owners = self._fuzzy_index
             r = FUZZY_THRESHOLD / 100
             low, high = length * r / (2 - r), length * (2 - r) / r
-            picked = [i for i, k in enumerate(keys) if low <= len(k) <= high]
+            lengths, order = self._keys_by_length
+            # the keys of those lengths, in the index's own order (which breaks ties)
+            picked = sorted(order[bisect_left(lengths, low):bisect_right(lengths, high)])
             self._by_length[length] = ([keys[i] for i in picked], [owners[i] for i in picked])
         return self._by_length[length]
 
+    @cached_property
+    def _keys_by_length(self) -> tuple[list[int], list[int]]:
+        """The fuzzy keys' lengths in increasing order, and the keys' positions in that order."""
+        keys, _ = self._fuzzy_index
+        order = sorted(range(len(keys)), key=lambda i: len(keys[i]))
+        return [len(keys[i]) for i in order], order
+
     def forget(self) -> None:
-        """Drop the memo of fuzzy owners (it is bounded; benchmarks start cold)."""
+        """Drop the memos of fuzzy owners (they are bounded; benchmarks start cold)."""
         self._owner_of.clear()
+        self._owner_of_span.clear()
 
     def _fuzzy_owner(self, folded: str) -> str | None:
         if len(folded) < FUZZY_MIN_LENGTH:
@@ -513,7 +577,7 @@ class CandidateFinder:
         return fitting.pop() if len(fitting) == 1 else None
 
     def _looks_like_group(self, text: str, start: int, span: str) -> bool:
-        words = [w for w in re.split(r"[\s-]+", span) if w]
+        words = [w for w in _SPACES_OR_HYPHENS.split(span) if w]
         if len(words) < 2 or len(words) > 9:
             return False
         first, last = words[0].lower().strip("'’"), words[-1].lower().strip("'’")
@@ -525,7 +589,7 @@ class CandidateFinder:
         if any(w.lower() in self.rules.complement_heads and nxt.lower() in ("of", "for")
                for w, nxt in zip(words, words[1:])):
             return True
-        before = re.sub(r"(?i)\s+the\s*$", "", text[max(0, start - 40):start]).lower()
+        before = _TRAILING_THE.sub("", text[max(0, start - 40):start]).lower()
         return any(before.rstrip().endswith(phrase) for phrase in self.rules.introducers)
 
 
@@ -559,10 +623,9 @@ def _candidate(text: str, start: int, end: int) -> NameMatch:
 
 def outermost(found: list[NameMatch]) -> list[NameMatch]:
     """The longest of overlapping matches, in text order."""
-    chosen: list[NameMatch] = []
-    for m in sorted(found, key=lambda x: (-(x.end - x.start), x.start)):
-        if all(m.end <= c.start or m.start >= c.end for c in chosen):
-            chosen.append(m)
+    free = FreeSpans()
+    chosen = [m for m in sorted(found, key=lambda x: (-(x.end - x.start), x.start))
+              if free.take(m.start, m.end)]
     return sorted(chosen, key=lambda m: m.start)
 
 
@@ -608,7 +671,7 @@ def _initials_span(text: str, bracket: int, acronym: str,
         word = token.group()
         if word.lower() in particles or word.lower() == "and":
             continue
-        parts = [p for p in re.split(r"-", word) if p]
+        parts = [p for p in word.split("-") if p]
         caps = [p[0] for p in parts if p[0].isupper()]
         if not caps:
             return None  # a lower-case word ends the name

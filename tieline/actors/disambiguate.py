@@ -33,10 +33,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ..model import Actor
+from ..text.scan import holds_words
 from .kb import KnowledgeBase
 from .matcher import NameMatch
 
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)s?\b")
+# A year or a decade: what r"\b(1[89]\d\d|20\d\d)s?\b" finds, written to open with a digit
+# (which ``re`` then skips to): the word boundary before it is the lookbehind after it.
+_YEAR = re.compile(r"(1(?<!\w.)[89]\d\d|2(?<!\w.)0\d\d)s?\b")
 _ARMED = ("armed_group", "political_org")
 
 #: The lead a candidate needs over the runner-up, and the least score it needs.
@@ -85,7 +88,7 @@ class DocumentContext:
         years = tuple(sorted(spans))
         armed = {a.id for a in actors if a.kind in _ARMED}
         armed |= {c[0] for m in matches for c in m.candidates
-                  if c[0] in kb and kb.get(c[0]).kind in _ARMED}
+                  if getattr(kb.actors.get(c[0]), "kind", None) in _ARMED}
         return cls(present_set, frozenset(linked), frozenset(countries), frozenset(regions),
                    years, frozenset(armed), text.lower())
 
@@ -112,8 +115,7 @@ class DocumentContext:
     def mentions(self, words: str) -> bool:
         """Whether the document has ``words`` (lower case) as whole words."""
         if words not in self._mentioned:
-            self._mentioned[words] = words in self.lowered and \
-                re.search(rf"\b{re.escape(words)}\b", self.lowered) is not None
+            self._mentioned[words] = words in self.lowered and holds_words(self.lowered, words)
         return self._mentioned[words]
 
     def _years_fit(self, actor: Actor) -> float:

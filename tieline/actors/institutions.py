@@ -22,13 +22,14 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
 from ..errors import KnowledgeBaseError
 from ..model import Actor, Mention
+from ..text.scan import alternation, lowered_for_search, opening_class, word_positions, words_before
 from ..yaml_data import load_yaml
 from .kb import KnowledgeBase
 from .matcher import NameMatch
@@ -81,18 +82,72 @@ def _qualifiers(kb: KnowledgeBase) -> dict[str, str]:
     return kb.derived("institution_qualifiers", build)
 
 
-def _pattern(kb: KnowledgeBase) -> re.Pattern[str]:
-    def build(base: KnowledgeBase) -> re.Pattern[str]:
+@dataclass(frozen=True)
+class _Scan:
+    """The pattern of an institution's phrase, and what finds the few places it may match.
+
+    Every match ends in one of the lexicon's nouns, at most ``gaps`` runs of whitespace
+    after the match's start (a qualifier of several words and the space after it, a
+    person's two-word name, an adjective, two modifiers): the pattern need only be tried
+    a few words before each place where a noun stands (``noun_at``), which a substring
+    search for the nouns' first words (``first_words``) finds.
+    """
+
+    pattern: re.Pattern[str]
+    noun_at: re.Pattern[str]
+    first_words: tuple[str, ...]
+    gaps: int
+
+
+def _spaces(words: Sequence[str]) -> int:
+    return max((sum(c.isspace() for c in w) for w in words), default=0)
+
+
+def _scan(kb: KnowledgeBase) -> _Scan:
+    def build(base: KnowledgeBase) -> _Scan:
         lex = institution_lexicon()
-        quals = _alternation(list(_qualifiers(base)))
-        return re.compile(
+        qualifiers = list(_qualifiers(base))
+        # grouped by first letter (the same matches, far fewer branches tried)
+        quals = alternation(qualifiers)
+        nouns = alternation(lex.nouns, ignore_case=True)
+        # what the name opens with, tested first where it may start (passes fast)
+        chars = opening_class([*lex.modifiers, *lex.nouns])
+        opening = f"(?={chars})" if chars else ""
+        pattern = re.compile(
             rf"(?:(?P<qual>{quals})(?P<poss>['’]s?)?\s+"
             rf"|(?P<person>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)['’]s?\s+)?"
             rf"(?:(?P<adj>[a-z][\w-]*-[\w-]+)\s+)?"  # "newly-elected": not in the mention
-            rf"(?P<name>(?i:(?:(?:{_alternation(lex.modifiers)})\s+){{0,2}}"
-            rf"(?:{_alternation(lex.nouns)})))\b")
+            rf"{opening}(?P<name>(?i:(?:(?:{alternation(lex.modifiers, ignore_case=True)})\s+){{0,2}}"
+            rf"(?:{nouns})))\b")
+        # the whitespace runs a match may hold before its noun (see _Scan): the prefix
+        # (a qualifier's inner spaces and one after it, or a person's name and one after
+        # it), an adjective and one space, two modifiers and a space after each
+        gaps = max(_spaces(qualifiers) + 1, 2) + 1 + 2 * (_spaces(lex.modifiers) + 1)
+        plain = all(n.isascii() for n in lex.nouns)
+        first = tuple(sorted({n.split()[0] for n in lex.nouns if n.split()})) if plain else ()
+        return _Scan(pattern, re.compile(rf"(?i:{nouns})\b"), first, gaps)
 
-    return kb.derived("institution_pattern", build)
+    return kb.derived("institution_scan", build)
+
+
+def _hits(text: str, kb: KnowledgeBase) -> Iterator[re.Match[str]]:
+    """The pattern's matches in ``text``, as ``finditer`` gives them, found by trying it
+    only a few words before each noun of the lexicon."""
+    scan = _scan(kb)
+    lowered = lowered_for_search(text) if scan.first_words else None
+    if lowered is None:
+        yield from scan.pattern.finditer(text)
+        return
+    at = 0
+    for position in word_positions(lowered, scan.first_words):
+        if position < at or scan.noun_at.match(text, position) is None:
+            continue
+        # no match starts before this window: each holds a noun at or after this one
+        hit = scan.pattern.search(text, max(at, words_before(text, position, scan.gaps)))
+        if hit is None:
+            return
+        yield hit
+        at = hit.end()
 
 
 _AFTER = re.compile(r"(-)|\s+([A-Za-z][\w-]*)")
@@ -111,7 +166,7 @@ def institution_mentions(text: str, starts: list[int], mentions: Sequence[Mentio
     home: str | None | bool = False  # the document's state, computed when first needed
     out: list[Mention] = []
     absorbed: set[int] = set()
-    for hit in _pattern(kb).finditer(text):
+    for hit in _hits(text, kb):
         name = hit.group("name")
         noun = _noun_of(name, lex)
         if noun is None or _modifies_another(text, hit.end(), lex):
@@ -147,10 +202,15 @@ def institution_mentions(text: str, starts: list[int], mentions: Sequence[Mentio
 
 def _noun_of(name: str, lex: InstitutionLexicon) -> str | None:
     lowered = " ".join(name.lower().split())
-    for noun in sorted(lex.nouns, key=len, reverse=True):
+    for noun in _longest_first(lex.nouns):
         if lowered.endswith(noun):
             return noun
     return None
+
+
+@lru_cache(maxsize=4)
+def _longest_first(nouns: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted(nouns, key=len, reverse=True))
 
 
 def _bare(text: str, start: int, name: str, noun: str, lex: InstitutionLexicon) -> bool:
@@ -197,9 +257,8 @@ def _home(mentions: Sequence[Mention], matches: Sequence[NameMatch],
     countries = document_countries(mentions, matches, kb)
     if len(countries) != 1:
         return None
-    country = next(iter(countries))
-    states = [a.id for a in kb if a.kind == "state" and (a.country or a.name) == country]
-    return states[0] if len(states) == 1 else None
+    states = _by_country(kb, "state").get(next(iter(countries)), [])
+    return states[0].id if len(states) == 1 else None
 
 
 def _state_force(kb: KnowledgeBase, state: str, noun: str) -> str | None:
@@ -208,9 +267,22 @@ def _state_force(kb: KnowledgeBase, state: str, noun: str) -> str | None:
     country = kb.get(state).country or kb.get(state).name
     if noun not in ("army", "police", "navy", "air force", "gendarmerie", "national guard"):
         return None
-    fitting = [a.id for a in kb if a.kind == "state_force" and a.country == country
+    fitting = [a.id for a in _by_country(kb, "state_force").get(country, []) if a.country == country
                and _ends_with(a, noun)]
     return fitting[0] if len(fitting) == 1 else None
+
+
+def _by_country(kb: KnowledgeBase, kind: str) -> dict[str, list[Actor]]:
+    """The base's actors of ``kind`` by their country (a state without one by its name),
+    in the base's order: built once, not searched for each phrase."""
+    def build(base: KnowledgeBase) -> dict[str, list[Actor]]:
+        out: dict[str, list[Actor]] = {}
+        for actor in base:
+            if actor.kind == kind:
+                out.setdefault(actor.country or actor.name, []).append(actor)
+        return out
+
+    return kb.derived(f"institution_{kind}_by_country", build)
 
 
 def _ends_with(actor: Actor, noun: str) -> bool:
@@ -223,17 +295,29 @@ def document_countries(mentions: Sequence[Mention], matches: Sequence[NameMatch]
     most distinct actors named, counting the states it names (even as places) and the
     countries of the armed groups it names. A story about Mali's groups that mentions
     the Islamic State is still about Mali."""
+    states, groups = _countries_of(kb)
     named: dict[str, set[str]] = {}
     for m in matches:
         for c in m.candidates:
-            if c[0] in kb and kb.get(c[0]).kind == "state":
-                named.setdefault(kb.get(c[0]).country or kb.get(c[0]).name, set()).add(c[0])
+            state = states.get(c[0])
+            if state is not None:
+                named.setdefault(state, set()).add(c[0])
     for mention in mentions:
-        if mention.actor_id in kb and kb.get(mention.actor_id).kind in ("armed_group", "political_org"):
-            country = kb.get(mention.actor_id).country
-            if country:
-                named.setdefault(country, set()).add(mention.actor_id)
+        country = groups.get(mention.actor_id)
+        if country:
+            named.setdefault(country, set()).add(mention.actor_id)
     if not named:
         return set()
     most = max(len(actors) for actors in named.values())
     return {c for c, actors in named.items() if len(actors) == most}
+
+
+def _countries_of(kb: KnowledgeBase) -> tuple[dict[str, str], dict[str, str | None]]:
+    """The country of each state (its name if it has none) and of each armed group or
+    political organization of the base, by id (built once per base)."""
+    def build(base: KnowledgeBase) -> tuple[dict[str, str], dict[str, str | None]]:
+        states = {a.id: a.country or a.name for a in base if a.kind == "state"}
+        groups = {a.id: a.country for a in base if a.kind in ("armed_group", "political_org")}
+        return states, groups
+
+    return kb.derived("countries_of_states_and_groups", build)

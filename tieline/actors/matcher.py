@@ -28,12 +28,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import ahocorasick
 
 from .kb import KnowledgeBase
 from .normalize import normalize_name
+from .spans import FreeSpans
 
 _APOSTROPHES = "'’‘`´ʼʻʿʾ′"
 _ARTICLE = re.compile(r"^(?:al|el|ad|ash|as|an|ar|at|az|ul)\s+")
@@ -44,6 +46,10 @@ _DASHES = "-‐‑‒–—―"
 _SPACED_DASH = re.compile(rf"(?:[ \t]+[{_DASHES}]|[{_DASHES}][ \t])[{_DASHES} \t]*(?=\w)")
 _DASH_NEIGHBOURS = tuple(f"{space}{dash}" for dash in _DASHES for space in " \t") + \
     tuple(f"{dash}{space}" for dash in _DASHES for space in " \t")
+# What folding leaves that is neither a letter, a digit nor a space (rare: most
+# punctuation folds to a space; so does the underscore, the one word character of
+# ``\w`` that is no letter or digit)
+_NOT_WORD = re.compile(r"[^\w ]")
 
 
 def _fold_table() -> dict[int, str]:
@@ -187,10 +193,24 @@ class ActorMatcher:
                     entry = _Entry(actor.id, how, amb, exact)
                     if entry not in entries:
                         entries.append(entry)
+        # Keys of letters, digits and spaces are looked for with a space on each side in
+        # the folded text with every other character a space: the automaton then reports
+        # the whole-word occurrences only, not the many inside longer words ("is" in
+        # "this"). The few other keys (scripts with combining marks) are looked for as
+        # they are, and their boundaries checked after.
+        self._bounded = ahocorasick.Automaton()
         self._automaton = ahocorasick.Automaton()
+        bounded = other = 0
         for key, entries in table.items():
-            self._automaton.add_word(key, (len(key), tuple(entries)))
-        self._automaton.make_automaton()
+            if all(c.isalnum() or c == " " for c in key):
+                self._bounded.add_word(f" {key} ", (key, tuple(entries)))
+                bounded += 1
+            else:
+                self._automaton.add_word(key, (key, tuple(entries)))
+                other += 1
+        self._searched = [a for a, n in ((self._bounded, bounded), (self._automaton, other)) if n]
+        for automaton in self._searched:
+            automaton.make_automaton()
 
     def find(self, text: str) -> list[NameMatch]:
         """Non-overlapping name matches in ``text``, longest first, in text order."""
@@ -199,12 +219,9 @@ class ActorMatcher:
         removed: list[int] = []
         if any(pair in text for pair in _DASH_NEIGHBOURS):
             folded, at_runs, removed = _squeeze_dashes(text, folded)
-        n, n_text = len(folded), len(text)
+        n_text = len(text)
         found: list[NameMatch] = []
-        for end_index, (length, entries) in self._automaton.iter(folded):
-            start, end = end_index - length + 1, end_index + 1
-            if (start > 0 and folded[start - 1].isalnum()) or (end < n and folded[end].isalnum()):
-                continue
+        for start, end, entries in self._occurrences(folded):
             if at_runs:
                 start, end = _original(start, at_runs, removed), _original(end - 1, at_runs, removed) + 1
             if end < n_text and text[end] == "." and any(
@@ -227,9 +244,26 @@ class ActorMatcher:
         # Longest first, then leftmost: "the Islamic State in the Greater Sahara" is one
         # name, not "the Islamic State" followed by a stray "in the Greater Sahara".
         found.sort(key=lambda m: (-(m.end - m.start), m.start))
-        chosen: list[NameMatch] = []
-        for m in found:
-            if all(m.end <= c.start or m.start >= c.end for c in chosen):
-                chosen.append(m)
+        free = FreeSpans()
+        chosen = [m for m in found if free.take(m.start, m.end)]
         chosen.sort(key=lambda m: m.start)
         return chosen
+
+    def _occurrences(self, folded: str) -> Iterator[tuple[int, int, tuple[_Entry, ...]]]:
+        """(start, end, entries) of each key found in ``folded`` as whole words: with no
+        letter or digit right before or after it."""
+        n = len(folded)
+        for automaton in self._searched:
+            if automaton is self._bounded:
+                spaced = f" {_NOT_WORD.sub(' ', folded)} "
+                for end_index, (key, entries) in automaton.iter(spaced):
+                    # the key's own spaces stood for spaces, not for other characters
+                    start = end_index - len(key) - 1
+                    if folded.startswith(key, start):
+                        yield start, start + len(key), entries
+                continue
+            for end_index, (key, entries) in automaton.iter(folded):
+                start, end = end_index - len(key) + 1, end_index + 1
+                if (start > 0 and folded[start - 1].isalnum()) or (end < n and folded[end].isalnum()):
+                    continue
+                yield start, end, entries

@@ -222,7 +222,7 @@ class _Reader:
                 self.created[r.actor] = sentence.index  # "formed a new alliance, X"
             # a group noun right after a name says what the group is ("the Hizbul Islam
             # coalition", "the Houthi militia"): "the coalition" may stand for it
-            words = re.match(r"\s+([a-z][\w-]*)(?:\s+([a-z][\w-]*))?", self.text[r.end:r.end + 40])
+            words = _HEAD_WORDS.match(self.text[r.end:r.end + 40])
             if words is None:
                 continue
             first, second = words.group(1), words.group(2)
@@ -286,7 +286,7 @@ class _Reader:
         rest = self.text[sentence.start:sentence.end]
         for m in mentions:
             rest = rest.replace(m.text, " ")
-        return actors.pop() if len(re.findall(r"\w+", rest)) <= 2 else None
+        return actors.pop() if len(_WORD.findall(rest)) <= 2 else None
 
     # -- referents and subjects -------------------------------------------------------
     def _kind(self, actor: str) -> str:
@@ -311,7 +311,7 @@ class _Reader:
             for a in base:
                 names = frozenset(w for n in a.all_names() for w in _stems(n))
                 words = {d.lower() for d in a.descriptors} | {(a.country or "").lower()}
-                words |= set(re.findall(r"[\w-]+", (a.ideology or "").lower()))
+                words |= set(_HYPHENATED_WORD.findall((a.ideology or "").lower()))
                 out[a.id] = (names, frozenset(words - {""}))
             return out
 
@@ -333,9 +333,9 @@ class _Reader:
                     return Subject("person")
                 if self._referent(m) is None:
                     return Subject("thing")
-                owner = re.match(r"['’]s?\s", self.text[m.end:m.end + 3]) is not None or \
+                owner = _POSSESSIVE_NEXT.match(self.text[m.end:m.end + 3]) is not None or \
                     m.text.split()[0].lower() in self.lex.possessive_pronouns or (
-                        m.wing is not None and re.search(r"\w['’]s?\s", m.text) is not None)
+                        m.wing is not None and _POSSESSIVE_INSIDE.search(m.text) is not None)
                 if not owner and self._coordinated(m, mentions):
                     return Subject("several")  # "MUJAO and the Brigade allied ..."
                 return Subject("owner" if owner else "actor", m.actor_id)
@@ -355,7 +355,7 @@ class _Reader:
         joint = _COORDINATION.match(self.text, m.end)
         if joint is None:
             return False
-        article = re.match(r"the\s+", self.text[joint.end():joint.end() + 5], re.I)
+        article = _THE.match(self.text[joint.end():joint.end() + 5])
         starts = {joint.end(), joint.end() + (article.end() if article else 0)}
         return any(o.start in starts and o.actor_id != m.actor_id for o in mentions)
 
@@ -418,7 +418,7 @@ class _Reader:
                 if local is None or local.actor_id != fitting[0] or not self._acts_as_group(local) \
                         or self._speaks(local, expr.start) \
                         or _LINKED.fullmatch(self.text, local.end, expr.start) \
-                        or re.match(r"['’]s?\s", self.text[expr.end:expr.end + 3]) \
+                        or _POSSESSIVE_NEXT.match(self.text[expr.end:expr.end + 3]) \
                         or pats.clause_opener_before.search(self.text, local.end, expr.start):
                     # "X is the group ...", "X received funds from the group's core", "X
                     # made headlines when the organization pledged ..."
@@ -474,8 +474,8 @@ class _Reader:
     def _acts_as_group(self, m: Mention) -> bool:
         """Whether ``m`` as a clause's subject is the group itself acting (a name, its
         fighters), not an owner ("X's leadership") or one member ("an X official")."""
-        if re.match(r"['’]s?\s", self.text[m.end:m.end + 3]) or (
-                m.wing is not None and re.search(r"\w['’]s?\s", m.text)):
+        if _POSSESSIVE_NEXT.match(self.text[m.end:m.end + 3]) or (
+                m.wing is not None and _POSSESSIVE_INSIDE.search(m.text)):
             return False
         return m.wing is None or stem(m.wing) != m.wing.lower()
 
@@ -508,7 +508,7 @@ class _Reader:
             if named is not None:
                 local = named
                 continue
-            word = re.match(r"[a-z][\w-]*", self.text[clause:offset])
+            word = _LOWER_WORD.match(self.text[clause:offset])
             if clause == sentence.start or word is None or word.group() in function_words:
                 local = None  # a subject of its own that names no actor
         return local
@@ -520,7 +520,7 @@ class _Reader:
         ...")."""
         if not expr.plural:
             return not r.plural_name
-        head = re.match(r"\s+([a-z]+)\b", self.text[r.end:r.end + 30])
+        head = _NEXT_LOWER_WORD.match(self.text[r.end:r.end + 30])
         return r.plural or head is not None and head.group(1) in self.lex.plural_words
 
     def _in_closed_relative(self, sentence: Sentence, r: Referent, offset: int) -> bool:
@@ -665,9 +665,19 @@ def _distinct(actors: Iterable[str]) -> list[str]:
 
 
 def _stems(name: str) -> frozenset[str]:
-    return frozenset(stem(w) for w in re.findall(r"[\w'’]+", name))
+    return frozenset(stem(w) for w in _NAME_WORD.findall(name))
 
 
+# (compiled once: each call with a string pattern looks it up in re's cache)
+_HEAD_WORDS = re.compile(r"\s+([a-z][\w-]*)(?:\s+([a-z][\w-]*))?")
+_WORD = re.compile(r"\w+")
+_HYPHENATED_WORD = re.compile(r"[\w-]+")
+_POSSESSIVE_NEXT = re.compile(r"['’]s?\s")
+_POSSESSIVE_INSIDE = re.compile(r"\w['’]s?\s")
+_THE = re.compile(r"the\s+", re.I)
+_LOWER_WORD = re.compile(r"[a-z][\w-]*")
+_NEXT_LOWER_WORD = re.compile(r"\s+([a-z]+)\b")
+_NAME_WORD = re.compile(r"[\w'’]+")
 # After an indefinite group noun, what names it ("a group known as X", "a faction called X").
 _NAMED_AFTER = re.compile(r"(?:\s+of\s+[\w-]+)?\s*,?\s*(?:(?:also\s+)?(?:known|referred\s+to)\s+as|"
                           r"calling\s+itself|called|named|dubbed)\b")

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import Sentence
+from ..text.scan import alternation, word_alternation
 from .kb import KnowledgeBase
 from .lexicon import ReferenceLexicon, reference_lexicon
 
@@ -56,6 +57,14 @@ class Expression:
 def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+")
                     for w in sorted(set(words), key=len, reverse=True))
+
+
+def _grouped(words: Iterable[str], ignore_case: bool) -> str:
+    """:func:`_alternation` grouped by first letter: the same matches, tried faster
+    (``ignore_case`` when it is used case-insensitively)."""
+    return alternation(set(words), ignore_case)
+
+
 
 
 def stem(word: str) -> str:
@@ -100,13 +109,12 @@ class Patterns:
 @lru_cache(maxsize=1)
 def patterns() -> Patterns:
     lex = reference_lexicon()
-    pronouns = _alternation([*lex.singular_pronouns, *lex.plural_pronouns])
     followers = "|".join(
         (re.escape(f) if f[0] in "'’" else r"\s+" + re.escape(f).replace(r"\ ", r"\s+"))
         for f in sorted(lex.expletive_followers, key=len, reverse=True))
     # a modifier is a word that is not a determiner, a preposition or a conjunction
-    modifier = rf"(?:(?!(?i:{_alternation(lex.function_words)})\b)[\w'’-]+\s+)"
-    heads = _alternation({*lex.group_nouns, *lex.name_head_nouns, *lex.member_nouns})
+    modifier = rf"(?:(?!(?i:{_grouped(lex.function_words, True)})\b)[\w'’-]+\s+)"
+    heads = _grouped({*lex.group_nouns, *lex.name_head_nouns, *lex.member_nouns}, False)
     generic_plurals = list(lex.plural_group_nouns)
     names = r"(?:[A-Z][\w'’-]*\s+){1,4}"
     # a phrase set before the subject: opened by a preposition, a subordinator, an adverb,
@@ -115,15 +123,17 @@ def patterns() -> Patterns:
     phrase = (rf"(?:(?:(?i:{_alternation([*lex.fronting_words, *lex.opening_words])})\b|"
               rf"[A-Z][a-z]+(?:ing|ed|ly)\b|\d)[^,;:\"“”]{{0,80}},\s+)")
     return Patterns(
-        pronoun=re.compile(rf"\b(?i:{pronouns})\b"),
+        pronoun=re.compile(rf"{word_alternation(set([*lex.singular_pronouns, *lex.plural_pronouns]))}\b"),
         part=re.compile(rf"\s+({modifier}{{0,2}}?)((?i:{_alternation(lex.possessed_parts)}))\b"),
         expletive_after=re.compile(rf"(?i:{followers})\b"),
-        expletive_before=re.compile(rf"\b(?i:{_alternation(lex.expletive_verbs)})\s+$"),
+        expletive_before=re.compile(rf"{word_alternation(set(lex.expletive_verbs))}\s+$"),
         description=re.compile(
-            rf"\b(?i:{_alternation(lex.determiners)})\s+({modifier}{{0,3}}?)({heads})\b"),
-        pair=re.compile(rf"\b(?i:the\s+two|these\s+two|both(?:\s+the)?)\s+({modifier}{{0,2}}?)"
+            rf"{word_alternation(set(lex.determiners))}\s+"
+            rf"({modifier}{{0,3}}?)({heads})\b"),
+        pair=re.compile(rf"[TtBb](?<!\w.)(?:(?<=[Tt])(?i:he\s+two|hese\s+two)|(?<=[Bb])(?i:oth(?:\s+the)?))"
+                        rf"\s+({modifier}{{0,2}}?)"
                         rf"((?i:{_alternation(lex.pair_nouns)}))\b"),
-        plural=re.compile(rf"\b(?i:the)\s+({modifier}{{0,2}}?)({_alternation(generic_plurals)})\b"),
+        plural=re.compile(rf"[Tt](?<!\w.)(?i:he)\s+({modifier}{{0,2}}?)({_grouped(generic_plurals, False)})\b"),
         apposed=re.compile(r"\s*,?\s*(?:(?:also\s+)?(?:known|referred\s+to)\s+as\s+|called\s+|"
                            r"named\s+|dubbed\s+)?(?:the\s+)?"),
         opening=re.compile(rf"\s*{phrase}{{0,3}}"
@@ -138,7 +148,7 @@ def patterns() -> Patterns:
             rf"(?:{_alternation(lex.group_nouns)})\b)"),
         fronted=re.compile(rf"\s*(?:(?i:{_alternation(lex.opening_words)}),?\s+)?"
                            rf"(?:(?i:{_alternation(lex.fronting_words)})\b|[A-Z][a-z]+(?:ing|ed)\b)"),
-        created_before=re.compile(rf"\b(?i:{_alternation(lex.creation_verbs)})\s+(?:[\w'’-]+,?\s+){{0,5}}$"),
+        created_before=re.compile(rf"{word_alternation(set(lex.creation_verbs))}\s+(?:[\w'’-]+,?\s+){{0,5}}$"),
         created_after=re.compile(rf"(?:\s*\([^()]{{1,20}}\))?\s+(?:was|were|is|has\s+been|had\s+been)\s+"
                                  rf"(?:\w+\s+)?(?i:{_alternation(lex.creation_verbs)})\b"),
         indefinite=re.compile(rf"\b(?:[Aa]n?|[Aa]nother)\s+{modifier}{{0,3}}({_alternation(lex.group_nouns)})\b"),
@@ -150,8 +160,8 @@ def patterns() -> Patterns:
                                  rf"(?:\s+that)?\s+"),
         relative=re.compile(rf"\)?,\s*(?i:{_alternation(lex.relative_pronouns)})\s+"),
         clause_start=re.compile(rf"[,;]\s*(?i:{_alternation(lex.clause_conjunctions)})\s+"),
-        clause_opener_before=re.compile(rf"\b(?i:{_alternation(lex.clause_openers)})\s+$"),
-        clause_opener=re.compile(rf"\b(?i:{_alternation(lex.clause_openers)})\b"),
+        clause_opener_before=re.compile(rf"{word_alternation(set(lex.clause_openers))}\s+$"),
+        clause_opener=re.compile(rf"{word_alternation(set(lex.clause_openers))}\b"),
         speaker=re.compile(rf"\s+(?:\w+\s+)?(?i:{_alternation(lex.speech_verbs)})\b"),
         no_subject=re.compile(rf"[\"“”‘']|(?i:{_alternation(lex.no_subject_words)})\b"),
     )
@@ -177,7 +187,7 @@ def expressions(text: str, sentence: Sentence, lex: ReferenceLexicon,
                                 _modifiers(hit.group(1), lex)))
     for hit in pats.plural.finditer(text, start, end):
         if free(hit.start(), hit.end()) and not _not_a_reference(text, hit.end()) and \
-                not re.search(r"\b(?:of|among)\s+$", text[start:hit.start()]):
+                not _OF_AMONG_BEFORE.search(text[start:hit.start()]):
             found.append(Expression(hit.start(), hit.end(), hit.group(), "pair", True,
                                     hit.group(2).lower(), _modifiers(hit.group(1), lex), exact=False))
     for hit in pats.description.finditer(text, start, end):
@@ -226,8 +236,8 @@ def _names_something(words: str, describing: frozenset[str]) -> bool:
     """Whether the words of a description hold a name: capitalised words that describe
     nothing, two in a row ("the Iraqi Union Alliance coalition"), where a description
     has describing ones ("the Palestinian group", "the Tuareg Islamist movement")."""
-    capitals = [w for w in re.findall(r"\b[A-Z][\w'’-]*", words) if w.lower() not in describing]
-    return re.search(r"\b[A-Z][\w'’-]*\s+[A-Z][\w'’-]*", words) is not None and len(capitals) >= 1
+    capitals = [w for w in _CAPITALISED.findall(words) if w.lower() not in describing]
+    return _TWO_CAPITALISED.search(words) is not None and len(capitals) >= 1
 
 
 def _modifiers(words: str, lex: ReferenceLexicon) -> tuple[str, ...]:
@@ -236,6 +246,10 @@ def _modifiers(words: str, lex: ReferenceLexicon) -> tuple[str, ...]:
     return tuple(w for w in (x.lower().strip("'’") for x in words.split()) if w and w not in free)
 
 
+_OF_AMONG_BEFORE = re.compile(r"\b(?:of|among)\s+$")
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
+_TWO_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*\s+[A-Z][\w'’-]*")
+_COMMA = re.compile(r",\s+")
 _NOT_REFERENCE_AFTER = re.compile(r"\s+of\s+(?![a-z]+ing\b)|\s+between\b|"
                                   r"\s+(?:(?:also\s+)?known\s+as|called|named|dubbed)\b")
 
@@ -255,6 +269,9 @@ def inside(offset: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(s <= offset < e for s, e in spans)
 
 
+_QUOTE_MARK = re.compile('[“”"]')
+
+
 def quoted_spans(text: str, sentences: Sequence[Sentence]) -> list[tuple[int, int]]:
     """What the text quotes, paragraph by paragraph: a pronoun in someone's words
     ("“We will support them,” said ...") is the speaker's, not the narrative's."""
@@ -265,8 +282,8 @@ def quoted_spans(text: str, sentences: Sequence[Sentence]) -> list[tuple[int, in
     spans = []
     for a, b in paragraphs.values():
         opened: int | None = None
-        for i in range(a, b):
-            ch = text[i]
+        for mark in _QUOTE_MARK.finditer(text, a, b):  # the other characters change nothing
+            i, ch = mark.start(), mark.group()
             if ch == "“" or (ch == '"' and opened is None):
                 opened = i
             elif (ch == "”" or ch == '"') and opened is not None:
@@ -282,7 +299,7 @@ def phrase_starts(text: str, pats: Patterns) -> list[int]:
     "Meanwhile,"), and after each of up to two fronted phrases ending in a comma."""
     words = pats.opening_words.match(text)
     starts = [words.end() if words else 0]
-    for comma in re.finditer(r",\s+", text[:200]):
+    for comma in _COMMA.finditer(text[:200]):
         starts.append(comma.end())
         if len(starts) == 3:
             break

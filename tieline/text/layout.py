@@ -38,6 +38,7 @@ from importlib import resources
 from typing import Any
 
 from ..yaml_data import load_yaml
+from .scan import grouped_alternation, key_words, lowered_for_search, may_hold, opening_class
 
 PROSE_KINDS: frozenset[str] = frozenset({"body", "headline", "heading"})
 BOILERPLATE_KINDS: frozenset[str] = frozenset(
@@ -122,9 +123,18 @@ class Layout:
 # -- the lexicon ---------------------------------------------------------------------
 
 def _words(items: Iterable[str]) -> str:
-    """An alternation of phrases, longest first, each space matching any whitespace."""
+    """An alternation of phrases, longest first, each space matching any whitespace,
+    for a case-insensitive expression (grouped by first letter: tried faster)."""
     ordered = sorted({str(i).lower() for i in items}, key=len, reverse=True)
-    return "|".join(r"\s+".join(re.escape(w) for w in phrase.split()) for phrase in ordered)
+    patterns = [r"\s+".join(re.escape(w) for w in phrase.split()) for phrase in ordered]
+    return grouped_alternation(ordered, patterns, ignore_case=True)
+
+
+def _opening(items: Iterable[str]) -> str:
+    """A lookahead for the characters the phrases open with, put before a searched
+    alternation of them (see :func:`~tieline.text.scan.opening_class`), or nothing."""
+    chars = opening_class(" ".join(str(i).split()) for i in items)
+    return f"(?={chars})" if chars else ""
 
 
 @dataclass(frozen=True)
@@ -152,6 +162,8 @@ class _Lexicon:
     dateline: re.Pattern[str]
     dateline_line: re.Pattern[str]
     date_prefix: re.Pattern[str]
+    # words a line holds if it holds a cue searched for (tieline.text.scan.key_words)
+    keys: dict[str, tuple[str, ...] | None]
 
 
 @lru_cache(maxsize=1)
@@ -208,12 +220,12 @@ def _compile(data: dict[str, Any]) -> _Lexicon:
         link=re.compile(rf"(?i:{_words(openings['link'])}){followed}"),
         teaser=re.compile(rf"(?i:{_words(openings['teaser'])})\b{followed}"),
         chrome=re.compile(rf"(?i:{_words(openings['chrome'])})(?!\w)"),
-        chrome_anywhere=re.compile(rf"(?i:{_words(data['chrome_anywhere'])})(?!\w)"),
+        chrome_anywhere=re.compile(rf"{_opening(data['chrome_anywhere'])}(?i:{_words(data['chrome_anywhere'])})(?!\w)"),
         byline_opening=re.compile(rf"(?i:{_words(data['byline_openings'])})(?!\w)\s*"),
-        byline_cue=re.compile(rf"(?<!\w)(?i:{_words(data['byline_cues'])})(?!\w)"),
+        byline_cue=re.compile(rf"{_opening(data['byline_cues'])}(?<!\w)(?i:{_words(data['byline_cues'])})(?!\w)"),
         byline_joiners=frozenset(str(w).lower() for w in data["byline_joiners"]),
         byline_max_words=int(data["byline_max_words"]),
-        credit=re.compile(rf"(?<!\w)(?i:{_words(data['credit_cues'])})"),
+        credit=re.compile(rf"{_opening(data['credit_cues'])}(?<!\w)(?i:{_words(data['credit_cues'])})"),
         agency_closing=re.compile(rf"\((?i:{agencies})\)\.?$"),
         label=re.compile(rf"(?i:{_words(data['headline_labels'])})\s*[:|\-–—]\s+"),
         header_words=frozenset(str(w).lower() for w in data["date_header_words"]),
@@ -221,12 +233,14 @@ def _compile(data: dict[str, Any]) -> _Lexicon:
         separators=frozenset(str(w) for w in data["date_separators"]),
         weekdays=frozenset(str(w).lower() for w in data["weekdays"]),
         months=frozenset(str(w).lower() for w in data["months"]),
-        reading_time=re.compile(rf"(?i:{_words(data['reading_time'])})"),
+        reading_time=re.compile(rf"{_opening(data['reading_time'])}(?i:{_words(data['reading_time'])})"),
         agency_words=frozenset(str(a).lower() for a in data["agencies"] if " " not in str(a)),
         continuation=frozenset(str(w) for w in data["continuation_words"]),
         dateline=re.compile(rf"(?:{dateline}){starts}"),
         dateline_line=re.compile(rf"(?:{dateline_line})$"),
         date_prefix=re.compile(date_prefix),
+        keys={"chrome_anywhere": key_words(data["chrome_anywhere"]),
+              "byline_cue": key_words(data["byline_cues"]), "credit": key_words(data["credit_cues"])},
     )
 
 
@@ -234,10 +248,11 @@ def _compile(data: dict[str, Any]) -> _Lexicon:
 
 _BULLET = re.compile(r"(?:[-–—•·*▪►●◦‣■□➢✓]|\d{1,2}[.)])[ \t]+(?=[\"“‘'(]?[A-Z0-9])")
 _FOOTNOTE = re.compile(
-    r"\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]"          # [4], [4, 5], [4-6]
+    r"(?=[\[{¹²³⁰⁴⁵⁶⁷⁸⁹\d])"                      # (what the marks open with: passes fast)
+    r"(?:\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]"          # [4], [4, 5], [4-6]
     r"|[¹²³⁰⁴⁵⁶⁷⁸⁹]+"                              # superscript digits
     r"|(?<=[a-z)\]”’\"'][.,;:])\d{1,2}(?=\s|$)"     # "in the 1960s.4 The ..."
-    r"|\{[a-z][a-z0-9_-]*\}")                       # template tokens left in the page
+    r"|\{[a-z][a-z0-9_-]*\})")                      # template tokens left in the page
 _TERMINAL = re.compile(r"(?:[.!?:]|\.\.\.|…)[\"'”’)\]]*$")
 _ELLIPSIS = re.compile(r"(?:\.\.\.|…)$")
 _LAST_WORD = re.compile(r"([\w'’]+)\W*$")
@@ -246,6 +261,7 @@ _TIME = re.compile(r"\d{1,2}[:.]\d\d(?:[:.]\d\d)?(?:[ap]\.?m\.?)?$", re.IGNORECA
 _NUMERIC_DATE = re.compile(r"(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d\d-\d\d)$")
 _NUMBER = re.compile(r"\d{1,4}(?:st|nd|rd|th)?$")
 _LONGEST_CAPTION = 60  # words: a longer line is a paragraph of prose, no caption or byline
+_DIGIT = re.compile(r"\d")
 _DOMAIN = re.compile(r"\w\.(?:com|org|net|info|news)(?![a-z])")
 
 
@@ -350,11 +366,13 @@ def _line_kind(line: str, lex: _Lexicon) -> str | None:
     if len(words) > _LONGEST_CAPTION:
         return None  # a paragraph of prose
     short = len(words) <= 16
-    if short and lex.chrome_anywhere.search(line):
+    # the cues searched for in the line are looked for only if it holds a key word
+    lowered = lowered_for_search(line)
+    if short and may_hold(lowered, lex.keys["chrome_anywhere"]) and lex.chrome_anywhere.search(line):
         return "chrome"
-    if lex.credit.search(line) or lex.agency_closing.search(line):
+    if (may_hold(lowered, lex.keys["credit"]) and lex.credit.search(line)) or lex.agency_closing.search(line):
         return "caption"
-    if _is_byline(line, words, lex):
+    if _is_byline(line, words, lex, lowered):
         return "byline"
     if short and _is_timestamp(line, lex):
         return "timestamp"
@@ -376,7 +394,7 @@ def _dateline_line(line: str, lex: _Lexicon) -> bool:
         or (len(words) > 1 and words[-1].strip("()/").lower() in lex.agency_words)
 
 
-def _is_byline(line: str, words: Sequence[str], lex: _Lexicon) -> bool:
+def _is_byline(line: str, words: Sequence[str], lex: _Lexicon, lowered: str | None) -> bool:
     """"By A. Writer and B. Writer", or a short line with a staff cue and no sentence end."""
     if len(words) > lex.byline_max_words:
         return False
@@ -386,12 +404,15 @@ def _is_byline(line: str, words: Sequence[str], lex: _Lexicon) -> bool:
             return opening.end() < len(line)
         names = line[opening.end():].replace(",", " , ").split()
         return bool(names) and all(w[0].isupper() or w.lower() in lex.byline_joiners for w in names)
-    return lex.byline_cue.search(line) is not None and not line.rstrip().endswith(".")
+    return may_hold(lowered, lex.keys["byline_cue"]) and lex.byline_cue.search(line) is not None \
+        and not line.rstrip().endswith(".")
 
 
 def _is_timestamp(line: str, lex: _Lexicon) -> bool:
     """A line that ends in a date or a time, with few other words: a source's name or
     a header word ("Updated: 12 March 2019", "The Daily Paper - Monday, July 1, 2002")."""
+    if not _DIGIT.search(line):
+        return False  # a date, a time or a day's number has a digit
     tokens = [t.strip(",.;()") or t for t in _TOKENS.findall(line)]
     kinds = []
     for token in tokens:

@@ -38,10 +38,16 @@ def abbreviations() -> frozenset[str]:
 
 
 def _is_abbreviation(chunk: str) -> bool:
-    match = _LAST_WORD.search(chunk)
-    if not match:
-        return False
-    word = match.group(1).rstrip(".").lstrip("(\"'“‘").lower()
+    if chunk and not chunk[-1].isspace():
+        # the run of non-spaces that ends it, as _LAST_WORD finds it (str.split and
+        # ``\s`` take the same characters for spaces), without trying every offset
+        last = chunk.rsplit(None, 1)[-1]
+    else:
+        match = _LAST_WORD.search(chunk)
+        if not match:
+            return False
+        last = match.group(1)
+    word = last.rstrip(".").lstrip("(\"'“‘").lower()
     if len(word) == 1 and word.isalpha():
         return True
     return word in abbreviations()
